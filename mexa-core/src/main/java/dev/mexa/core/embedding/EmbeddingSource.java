@@ -1,0 +1,37 @@
+package dev.mexa.core.embedding;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.SortedSet;
+
+/**
+ * Where per-language sentence embeddings come from: a model run over a corpus, or files made elsewhere. The
+ * evaluator asks for one language at a time, so a source never needs to hold more than one language.
+ */
+public interface EmbeddingSource extends AutoCloseable {
+
+    /** @return what the embeddings come from, for reports (a model directory, an embeddings directory) */
+    String description();
+
+    /** @return the corpus the sentences come from, or {@code null} when unknown (imported embeddings) */
+    String corpusDescription();
+
+    /** @return the method that turns token states into sentence embeddings */
+    EmbeddingMethod method();
+
+    /** @return the language codes this source can embed */
+    SortedSet<String> languages();
+
+    /**
+     * Computes or loads one language's sentence embeddings.
+     *
+     * @param language a code from {@link #languages()}
+     * @param manager where the returned array lives; the caller closes it
+     * @return {@code [layers, sentences, hidden]}
+     */
+    NDArray embed(String language, NDManager manager);
+
+    /** Releases the model or files held by this source. */
+    @Override
+    void close();
+}

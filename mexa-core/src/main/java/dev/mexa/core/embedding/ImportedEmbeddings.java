@@ -1,0 +1,102 @@
+package dev.mexa.core.embedding;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.mexa.core.MexaException;
+import dev.mexa.core.safetensors.DType;
+import dev.mexa.core.safetensors.SafetensorsFile;
+import dev.mexa.core.safetensors.TensorInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** Sentence embeddings made elsewhere, read from an {@link EmbeddingFiles} directory. */
+public final class ImportedEmbeddings implements EmbeddingSource {
+
+    private final Path directory;
+    private final SortedSet<String> languages;
+    private final EmbeddingMethod method;
+
+    /**
+     * @param directory a directory of {@code <lang>.safetensors} files
+     * @throws MexaException when the directory is missing or holds no such file
+     */
+    public ImportedEmbeddings(Path directory) {
+        this.directory = directory;
+        if (!Files.isDirectory(directory)) {
+            throw new MexaException("Embeddings directory " + directory + " does not exist: set mexa.embeddings to a"
+                    + " directory of <lang>.safetensors files.");
+        }
+        SortedSet<String> found = new TreeSet<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(EmbeddingFiles.EXTENSION))
+                    .forEach(name -> found.add(name.substring(0, name.length() - EmbeddingFiles.EXTENSION.length())));
+        } catch (IOException e) {
+            throw new MexaException("Cannot list embeddings directory " + directory + ": " + e.getMessage(), e);
+        }
+        if (found.isEmpty()) {
+            throw new MexaException("Embeddings directory " + directory + " holds no <lang>.safetensors file: export"
+                    + " embeddings there first (tensor '" + EmbeddingFiles.TENSOR + "', shape [layers, n, hidden]).");
+        }
+        this.languages = Collections.unmodifiableSortedSet(found);
+        this.method = methodOf(EmbeddingFiles.file(directory, found.first()));
+    }
+
+    private static EmbeddingMethod methodOf(Path file) {
+        try (SafetensorsFile safetensors = SafetensorsFile.open(file)) {
+            String id = safetensors.metadata().get(EmbeddingFiles.METHOD_KEY);
+            return id == null ? EmbeddingMethod.IMPORTED : EmbeddingMethod.parse(id);
+        } catch (MexaException e) {
+            return EmbeddingMethod.IMPORTED;
+        }
+    }
+
+    @Override
+    public String description() {
+        return directory.toString();
+    }
+
+    @Override
+    public String corpusDescription() {
+        return null;
+    }
+
+    @Override
+    public EmbeddingMethod method() {
+        return method;
+    }
+
+    @Override
+    public SortedSet<String> languages() {
+        return languages;
+    }
+
+    @Override
+    public NDArray embed(String language, NDManager manager) {
+        Path file = EmbeddingFiles.file(directory, language);
+        try (SafetensorsFile safetensors = SafetensorsFile.open(file)) {
+            TensorInfo info = safetensors.info(EmbeddingFiles.TENSOR);
+            if (info.shape().length != 3 || info.elementCount() == 0) {
+                throw new MexaException("Tensor '" + EmbeddingFiles.TENSOR + "' of " + file + " has shape "
+                        + Arrays.toString(info.shape()) + "; expected a non-empty [layers, sentences, hidden].");
+            }
+            if (info.dtype() != DType.F32 && info.dtype() != DType.F16 && info.dtype() != DType.BF16) {
+                throw new MexaException("Tensor '" + EmbeddingFiles.TENSOR + "' of " + file + " has dtype "
+                        + info.dtype() + "; expected F32, F16 or BF16.");
+            }
+            return manager.create(safetensors.readFloats(EmbeddingFiles.TENSOR), new Shape(info.shape()));
+        }
+    }
+
+    @Override
+    public void close() {
+        // files are opened per language and closed at once
+    }
+}

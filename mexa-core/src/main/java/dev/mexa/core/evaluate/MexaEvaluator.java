@@ -1,0 +1,103 @@
+package dev.mexa.core.evaluate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import dev.mexa.core.MexaException;
+import dev.mexa.core.MexaLog;
+import dev.mexa.core.embedding.EmbeddingSource;
+import dev.mexa.core.report.LanguageResult;
+import dev.mexa.core.report.MexaReport;
+import dev.mexa.core.report.ScoreFormat;
+import dev.mexa.core.score.AlignmentCounts;
+import dev.mexa.core.score.AlignmentScorer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs MEXA over an {@link EmbeddingSource}: embeds the pivot once, then each target language in turn (only the
+ * pivot's and the current language's embeddings are held at any time), scores it and pools the layer scores.
+ */
+public final class MexaEvaluator {
+
+    private final AlignmentScorer scorer = new AlignmentScorer();
+
+    /**
+     * @param source where embeddings come from
+     * @param settings pivot, languages, pooling, layers
+     * @param log progress lines
+     * @return the ungated report
+     * @throws MexaException when the pivot or a requested language is not available, or scoring fails
+     */
+    public MexaReport evaluate(EmbeddingSource source, EvaluationSettings settings, MexaLog log) {
+        long start = System.nanoTime();
+        List<String> targets = targets(source, settings);
+        Map<String, LanguageResult> results = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        int pivotSentences;
+        int layers;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray pivot = source.embed(settings.pivot(), manager);
+            pivotSentences = (int) pivot.getShape().get(1);
+            layers = (int) pivot.getShape().get(0);
+            double[] perfect = new double[layers];
+            Arrays.fill(perfect, 1.0);
+            results.put(settings.pivot(), LanguageResult.ungated(settings.pivot(), true, pivotSentences, 1.0, perfect));
+            int done = 0;
+            for (String language : targets) {
+                try (NDManager scope = manager.newSubManager()) {
+                    NDArray target = source.embed(language, scope);
+                    int sentences = (int) Math.min(pivotSentences, target.getShape().get(1));
+                    if (target.getShape().get(1) != pivotSentences) {
+                        notes.add(language + " has " + target.getShape().get(1) + " sentences and the pivot "
+                                + pivotSentences + ": scored on the first " + sentences + ".");
+                    }
+                    NDIndex firstSentences = new NDIndex(":, :{}, :", sentences);
+                    AlignmentCounts counts = scorer.score(pivot.get(firstSentences), target.get(firstSentences),
+                            language);
+                    double[] layerScores = counts.scores();
+                    double pooled = settings.pooling().pool(
+                            settings.layerRange().select(layerScores, language));
+                    if (Double.isNaN(pooled)) {
+                        throw new MexaException("The MEXA score of " + language + " is NaN: check its embeddings.");
+                    }
+                    results.put(language, LanguageResult.ungated(language, false, sentences, pooled, layerScores));
+                    done++;
+                    log.info("Scored " + language + ": " + ScoreFormat.score(pooled) + " (" + done + "/"
+                            + targets.size() + ")");
+                }
+            }
+        }
+        notes.forEach(log::warn);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new MexaReport(settings.pivot(), source.method().id(), settings.pooling().id(), pivotSentences,
+                layers, settings.layerRange().toString(), source.description(), source.corpusDescription(),
+                Instant.now().toString(), millis, notes, results);
+    }
+
+    private static List<String> targets(EmbeddingSource source, EvaluationSettings settings) {
+        if (!source.languages().contains(settings.pivot())) {
+            throw new MexaException("The pivot language " + settings.pivot() + " is not in " + source.description()
+                    + " (found " + summary(source) + "): add it or set mexa.pivot.");
+        }
+        List<String> requested = settings.languages().isEmpty() ? List.copyOf(source.languages())
+                : settings.languages();
+        List<String> missing = requested.stream().filter(code -> !source.languages().contains(code)).toList();
+        if (!missing.isEmpty()) {
+            throw new MexaException("Language(s) " + String.join(", ", missing) + " requested in mexa.languages are"
+                    + " not in " + source.description() + " (found " + summary(source) + "): remove them or add"
+                    + " their files.");
+        }
+        return requested.stream().filter(code -> !code.equals(settings.pivot())).toList();
+    }
+
+    private static String summary(EmbeddingSource source) {
+        List<String> codes = List.copyOf(source.languages());
+        return codes.size() <= 8 ? String.join(", ", codes)
+                : String.join(", ", codes.subList(0, 8)) + ", ... (" + codes.size() + " in all)";
+    }
+}

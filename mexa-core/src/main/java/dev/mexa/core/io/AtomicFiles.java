@@ -1,0 +1,57 @@
+package dev.mexa.core.io;
+
+import dev.mexa.core.MexaException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes files so that readers see either the old content or the complete new one, never a partial file. */
+public final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * @param target the file to write; parent directories are created
+     * @param text its complete content, written as UTF-8
+     */
+    public static void write(Path target, String text) {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param target the file to write; parent directories are created
+     * @param bytes its complete content
+     */
+    public static void write(Path target, byte[] bytes) {
+        Path absolute = target.toAbsolutePath();
+        Path temp = null;
+        try {
+            Files.createDirectories(absolute.getParent());
+            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new MexaException("Cannot write " + absolute + ": " + e.getMessage()
+                    + ". Check that the directory is writable and the disk is not full.", e);
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp != null) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the write failure is the one worth reporting
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.mexa.core.report;
+
+/** Renders {@code mexa-summary.md}: a short table fit for a CI job page, with pass/fail marks. */
+public final class ReportMarkdown {
+
+    private ReportMarkdown() {
+    }
+
+    /**
+     * @param report the report
+     * @return Markdown text
+     */
+    public static String toMarkdown(MexaReport report) {
+        StringBuilder out = new StringBuilder();
+        long failed = report.failures().size();
+        out.append("# MEXA summary\n\n");
+        if (!report.gated().isEmpty()) {
+            out.append(failed == 0 ? "**All MEXA checks have been met** (" + report.gated().size() + " languages)"
+                    : "**MEXA checks have not been met** (" + failed + " of " + report.gated().size() + " languages)");
+            out.append("\n\n");
+        }
+        out.append("Model: `").append(escape(String.valueOf(report.model()))).append("`  \n");
+        if (report.corpus() != null) {
+            out.append("Corpus: `").append(escape(report.corpus())).append("`  \n");
+        }
+        out.append("Pivot: ").append(escape(report.pivot())).append(", embedding: ").append(report.embedding())
+                .append(", pooling: ").append(report.pooling()).append(", sentences: ").append(report.sentences())
+                .append(", layers: ").append(report.layers()).append("\n\n");
+        out.append("| | Language | Score | 95% interval | Threshold | Baseline |\n");
+        out.append("|---|---|---:|---|---:|---:|\n");
+        for (LanguageResult result : report.languages().values()) {
+            out.append("| ").append(mark(result)).append(" | ").append(escape(result.language())).append(" | ")
+                    .append(ScoreFormat.score(result.score())).append(" | ")
+                    .append(ScoreFormat.score(result.interval().lower())).append("–")
+                    .append(ScoreFormat.score(result.interval().upper())).append(" | ")
+                    .append(result.threshold() == null ? "" : ScoreFormat.brief(result.threshold())).append(" | ")
+                    .append(result.baseline() == null ? "" : ScoreFormat.score(result.baseline())).append(" |\n");
+        }
+        if (!report.notes().isEmpty()) {
+            out.append("\n");
+            report.notes().forEach(note -> out.append("- ").append(escape(note)).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private static String mark(LanguageResult result) {
+        if (result.pivot()) {
+            return "pivot";
+        }
+        return switch (result.verdict()) {
+            case PASS -> "✅";
+            case FAIL -> "❌";
+            case NOT_GATED -> "";
+        };
+    }
+
+    private static String escape(String text) {
+        return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,317 @@
+package dev.mexa.core.safetensors;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.mexa.core.MexaException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A safetensors file opened for reading: the header is read and checked against the file size when the file is
+ * opened, before any tensor data is touched; tensor data is then memory-mapped one tensor at a time.
+ *
+ * <p>Format: an 8-byte little-endian header length N, N bytes of JSON mapping each tensor name to its
+ * {@code dtype}, {@code shape} and {@code data_offsets} (relative to the end of the header), an optional
+ * {@code __metadata__} map of strings, then the raw little-endian data.
+ */
+public final class SafetensorsFile implements AutoCloseable {
+
+    /** Headers larger than this are rejected as malformed rather than read into memory. */
+    static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
+
+    private final Path path;
+    private final FileChannel channel;
+    private final long dataStart;
+    private final Map<String, TensorInfo> tensors;
+    private final Map<String, String> metadata;
+
+    private SafetensorsFile(Path path, FileChannel channel, long dataStart, Map<String, TensorInfo> tensors,
+            Map<String, String> metadata) {
+        this.path = path;
+        this.channel = channel;
+        this.dataStart = dataStart;
+        this.tensors = tensors;
+        this.metadata = metadata;
+    }
+
+    /**
+     * Opens and validates a safetensors file.
+     *
+     * @param path the file
+     * @return the open file; close it when done
+     * @throws MexaException naming the file when it is missing, unreadable or malformed
+     */
+    public static SafetensorsFile open(Path path) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new MexaException("Safetensors file " + path + " does not exist: check the path.", e);
+        } catch (IOException e) {
+            throw new MexaException("Cannot open safetensors file " + path + ": " + e.getMessage(), e);
+        }
+        try {
+            return read(path, channel);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    private static SafetensorsFile read(Path path, FileChannel channel) {
+        try {
+            long fileSize = channel.size();
+            if (fileSize < 8) {
+                throw malformed(path, "the file has " + fileSize + " bytes, fewer than the 8-byte header length");
+            }
+            ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(channel, lengthBytes, 0);
+            long headerLength = lengthBytes.flip().getLong();
+            if (headerLength <= 0 || headerLength > fileSize - 8) {
+                throw malformed(path, "the header length is " + headerLength + " bytes but the file holds only "
+                        + (fileSize - 8) + " bytes after it (truncated file, or not a safetensors file)");
+            }
+            if (headerLength > MAX_HEADER_BYTES) {
+                throw malformed(path, "the header length " + headerLength + " exceeds " + MAX_HEADER_BYTES + " bytes");
+            }
+            ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
+            readFully(channel, headerBytes, 8);
+            String json = new String(headerBytes.array(), StandardCharsets.UTF_8);
+            long dataStart = 8 + headerLength;
+            long dataSize = fileSize - dataStart;
+            Map<String, String> metadata = new LinkedHashMap<>();
+            Map<String, TensorInfo> tensors = parseHeader(path, json, dataSize, metadata);
+            return new SafetensorsFile(path, channel, dataStart, tensors, metadata);
+        } catch (IOException e) {
+            throw new MexaException("Cannot read safetensors file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, TensorInfo> parseHeader(Path path, String json, long dataSize,
+            Map<String, String> metadata) {
+        JsonObject header;
+        try {
+            JsonElement parsed = JsonParser.parseString(json);
+            if (!parsed.isJsonObject()) {
+                throw malformed(path, "the header is not a JSON object");
+            }
+            header = parsed.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw malformed(path, "the header is not valid JSON (" + e.getMessage() + ")");
+        }
+        Map<String, TensorInfo> tensors = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> entry : header.entrySet()) {
+            if (entry.getKey().equals("__metadata__")) {
+                readMetadata(path, entry.getValue(), metadata);
+            } else {
+                tensors.put(entry.getKey(), parseTensor(path, entry.getKey(), entry.getValue(), dataSize));
+            }
+        }
+        checkNoOverlap(path, tensors.values());
+        return Collections.unmodifiableMap(tensors);
+    }
+
+    private static void readMetadata(Path path, JsonElement value, Map<String, String> metadata) {
+        if (!value.isJsonObject()) {
+            throw malformed(path, "__metadata__ is not a JSON object");
+        }
+        for (Map.Entry<String, JsonElement> item : value.getAsJsonObject().entrySet()) {
+            if (!item.getValue().isJsonPrimitive()) {
+                throw malformed(path, "__metadata__ entry '" + item.getKey() + "' is not a string");
+            }
+            metadata.put(item.getKey(), item.getValue().getAsString());
+        }
+    }
+
+    private static TensorInfo parseTensor(Path path, String name, JsonElement value, long dataSize) {
+        if (!value.isJsonObject()) {
+            throw malformed(path, "entry for tensor '" + name + "' is not a JSON object");
+        }
+        JsonObject entry = value.getAsJsonObject();
+        if (!entry.has("dtype") || !entry.has("shape") || !entry.has("data_offsets")) {
+            throw malformed(path, "tensor '" + name + "' lacks one of dtype, shape, data_offsets");
+        }
+        String dtypeName = entry.get("dtype").getAsString();
+        DType dtype = DType.fromHeaderName(dtypeName);
+        if (dtype == null) {
+            throw malformed(path, "tensor '" + name + "' has unknown dtype '" + dtypeName + "' (known: "
+                    + DType.knownNames() + ")");
+        }
+        long[] shape;
+        long begin;
+        long end;
+        try {
+            shape = toLongs(entry.get("shape"));
+            long[] offsets = toLongs(entry.get("data_offsets"));
+            if (offsets.length != 2) {
+                throw malformed(path, "tensor '" + name + "' has " + offsets.length + " data_offsets instead of 2");
+            }
+            begin = offsets[0];
+            end = offsets[1];
+        } catch (IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
+            throw malformed(path, "tensor '" + name + "' has a shape or data_offsets that are not integer arrays");
+        }
+        for (long dim : shape) {
+            if (dim < 0) {
+                throw malformed(path, "tensor '" + name + "' has a negative dimension in shape");
+            }
+        }
+        if (begin < 0 || end < begin) {
+            throw malformed(path, "tensor '" + name + "' has data_offsets [" + begin + ", " + end + "] out of order");
+        }
+        if (end > dataSize) {
+            throw malformed(path, "tensor '" + name + "' ends at byte " + end + " of the data section, which holds only "
+                    + dataSize + " bytes (truncated file?)");
+        }
+        TensorInfo info = new TensorInfo(name, dtype, shape, begin, end);
+        long expected;
+        try {
+            expected = Math.multiplyExact(info.elementCount(), (long) dtype.bytes());
+        } catch (ArithmeticException e) {
+            throw malformed(path, "tensor '" + name + "' has a shape too large to address");
+        }
+        if (expected != info.byteLength()) {
+            throw malformed(path, "tensor '" + name + "' has shape " + java.util.Arrays.toString(shape) + " of " + dtype
+                    + " (" + expected + " bytes) but its data_offsets span " + info.byteLength() + " bytes");
+        }
+        return info;
+    }
+
+    private static long[] toLongs(JsonElement element) {
+        if (!element.isJsonArray()) {
+            throw new IllegalStateException("not an array");
+        }
+        long[] values = new long[element.getAsJsonArray().size()];
+        for (int i = 0; i < values.length; i++) {
+            JsonElement item = element.getAsJsonArray().get(i);
+            if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isNumber()) {
+                throw new IllegalStateException("not a number");
+            }
+            values[i] = Long.parseLong(item.getAsString());
+        }
+        return values;
+    }
+
+    private static void checkNoOverlap(Path path, Iterable<TensorInfo> infos) {
+        List<TensorInfo> sorted = new ArrayList<>();
+        infos.forEach(sorted::add);
+        sorted.sort(Comparator.comparingLong(TensorInfo::begin).thenComparingLong(TensorInfo::end));
+        for (int i = 1; i < sorted.size(); i++) {
+            TensorInfo previous = sorted.get(i - 1);
+            TensorInfo current = sorted.get(i);
+            if (current.begin() < previous.end()) {
+                throw malformed(path, "tensors '" + previous.name() + "' and '" + current.name()
+                        + "' overlap in the data section");
+            }
+        }
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, at);
+            if (read < 0) {
+                throw new IOException("unexpected end of file");
+            }
+            at += read;
+        }
+    }
+
+    private static MexaException malformed(Path path, String detail) {
+        return new MexaException("Malformed safetensors file " + path + ": " + detail
+                + ". Re-export or re-download the file.");
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the original failure is the one worth reporting
+        }
+    }
+
+    /** @return the file this was opened from */
+    public Path path() {
+        return path;
+    }
+
+    /** @return every tensor entry, in header order */
+    public Map<String, TensorInfo> tensors() {
+        return tensors;
+    }
+
+    /** @return the string map under {@code __metadata__}, empty when absent */
+    public Map<String, String> metadata() {
+        return Collections.unmodifiableMap(metadata);
+    }
+
+    /**
+     * @param name a tensor name
+     * @return its header entry
+     * @throws MexaException naming the file when there is no such tensor
+     */
+    public TensorInfo info(String name) {
+        TensorInfo info = tensors.get(name);
+        if (info == null) {
+            throw new MexaException("Safetensors file " + path + " has no tensor '" + name + "' (it holds "
+                    + tensors.size() + " tensors" + (tensors.isEmpty() ? "" : ", e.g. '"
+                    + tensors.keySet().iterator().next() + "'") + ").");
+        }
+        return info;
+    }
+
+    /**
+     * Maps the raw bytes of one tensor, little-endian, read-only.
+     *
+     * @param name a tensor name
+     * @return a buffer positioned at the tensor's first byte, limited to its last
+     */
+    public ByteBuffer rawData(String name) {
+        TensorInfo info = info(name);
+        try {
+            return channel.map(FileChannel.MapMode.READ_ONLY, dataStart + info.begin(), info.byteLength())
+                    .order(ByteOrder.LITTLE_ENDIAN);
+        } catch (IOException e) {
+            throw new MexaException("Cannot read tensor '" + name + "' of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads one floating point tensor widened to float32 (F32, F16 and BF16; F64 is narrowed).
+     *
+     * @param name a tensor name
+     * @return its values in row-major order
+     * @throws MexaException when the tensor is not floating point or too large for one Java array
+     */
+    public float[] readFloats(String name) {
+        TensorInfo info = info(name);
+        if (!info.dtype().isFloatingPoint()) {
+            throw new MexaException("Tensor '" + name + "' of " + path + " has dtype " + info.dtype()
+                    + "; expected F32, F16, BF16 or F64.");
+        }
+        if (info.elementCount() > Integer.MAX_VALUE - 8) {
+            throw new MexaException("Tensor '" + name + "' of " + path + " has " + info.elementCount()
+                    + " elements, too many to read into one array.");
+        }
+        return FloatCodec.decode(rawData(name), info.dtype(), (int) info.elementCount());
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(channel);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.mexa.core.score;
+
+import dev.mexa.core.MexaException;
+
+/**
+ * An inclusive range of hidden-state indices (0 = embedding output) that pooling is restricted to.
+ *
+ * @param from first index, at least 0
+ * @param to last index, inclusive; {@code -1} means the last layer
+ */
+public record LayerRange(int from, int to) {
+
+    /** Every layer. */
+    public static final LayerRange ALL = new LayerRange(0, -1);
+
+    /**
+     * @param text {@code "from-to"}, {@code "from-"} or empty/null for every layer, e.g. {@code "8-24"}
+     * @return the range
+     */
+    public static LayerRange parse(String text) {
+        if (text == null || text.isBlank()) {
+            return ALL;
+        }
+        String[] parts = text.trim().split("-", -1);
+        try {
+            if (parts.length == 2) {
+                int from = Integer.parseInt(parts[0].trim());
+                int to = parts[1].isBlank() ? -1 : Integer.parseInt(parts[1].trim());
+                if (from >= 0 && (to == -1 || to >= from)) {
+                    return new LayerRange(from, to);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new MexaException("Invalid layer range '" + text + "': use FROM-TO or FROM- with 0 <= FROM <= TO,"
+                + " e.g. 8-24 (0 is the embedding output).");
+    }
+
+    /**
+     * @param layerScores scores of all layers
+     * @param source what the scores belong to, for the error message
+     * @return the scores within this range
+     */
+    public double[] select(double[] layerScores, String source) {
+        int last = to == -1 ? layerScores.length - 1 : to;
+        if (last >= layerScores.length) {
+            throw new MexaException("Layer range " + this + " goes beyond the " + layerScores.length
+                    + " hidden states of " + source + " (0.." + (layerScores.length - 1) + "): narrow mexa.layers.");
+        }
+        return java.util.Arrays.copyOfRange(layerScores, from, last + 1);
+    }
+
+    @Override
+    public String toString() {
+        return from + "-" + (to == -1 ? "" : Integer.toString(to));
+    }
+}

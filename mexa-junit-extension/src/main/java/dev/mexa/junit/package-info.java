@@ -1,0 +1,2 @@
+/** JUnit 5 extension that gates tests on per-language MEXA scores. */
+package dev.mexa.junit;
