@@ -1,12 +1,13 @@
 package dev.mexa.core.report;
 
 import dev.mexa.core.io.AtomicFiles;
+import dev.mexa.core.report.html.HtmlReport;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes the machine-readable reports into an output directory, each file atomically: {@code mexa-report.json},
- * {@code mexa-scores.csv} and {@code mexa-summary.md}.
+ * Writes the reports into an output directory, each file atomically: {@code mexa-report.json},
+ * {@code mexa-scores.csv}, {@code mexa-summary.md} and {@code mexa-report.html}.
  */
 public final class ReportWriter {
 
@@ -31,12 +32,15 @@ public final class ReportWriter {
         String json = ReportJson.toJson(report);
         String csv = ReportCsv.toCsv(report);
         String markdown = ReportMarkdown.toMarkdown(report);
+        String html = HtmlReport.render(report);
         Path jsonFile = directory.resolve(JSON);
         Path csvFile = directory.resolve(CSV);
         Path markdownFile = directory.resolve(MARKDOWN);
+        Path htmlFile = directory.resolve(HtmlReport.FILE_NAME);
         AtomicFiles.write(csvFile, csv);
         AtomicFiles.write(markdownFile, markdown);
+        AtomicFiles.write(htmlFile, html);
         AtomicFiles.write(jsonFile, json);
-        return List.of(jsonFile, csvFile, markdownFile);
+        return List.of(jsonFile, csvFile, markdownFile, htmlFile);
     }
 }

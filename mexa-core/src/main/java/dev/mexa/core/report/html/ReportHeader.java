@@ -1,0 +1,87 @@
+package dev.mexa.core.report.html;
+
+import static dev.mexa.core.report.html.HtmlText.escape;
+
+import dev.mexa.core.report.LanguageResult;
+import dev.mexa.core.report.MexaReport;
+import java.util.List;
+import java.util.Locale;
+
+/** The top of the page: the gate's outcome, how the scores were made (model, corpus, settings, time), notes. */
+final class ReportHeader {
+
+    private ReportHeader() {
+    }
+
+    /**
+     * @param report the report
+     * @param names language names
+     * @return the {@code <header>} element and, when the report has any, its notes and violations
+     */
+    static String render(MexaReport report, LanguageNames names) {
+        StringBuilder out = new StringBuilder();
+        out.append("<header>\n<h1>MEXA report</h1>\n").append(outcome(report));
+        out.append("<dl class=\"facts\">\n");
+        fact(out, "Model", "<code>" + escape(report.model()) + "</code>");
+        if (report.corpus() != null) {
+            fact(out, "Corpus", "<code>" + escape(report.corpus()) + "</code>");
+        }
+        fact(out, "Pivot", escape(report.pivot()) + " (" + escape(names.name(report.pivot())) + ")");
+        fact(out, "Embedding", escape(report.embedding()));
+        fact(out, "Pooling", escape(report.pooling()) + " over layers " + escape(report.layerRange()));
+        fact(out, "Sentences", Integer.toString(report.sentences()));
+        fact(out, "Hidden states", Integer.toString(report.layers()));
+        fact(out, "Languages", Integer.toString(report.languages().size()));
+        fact(out, "Created", "<time>" + escape(report.createdAt()) + "</time>");
+        fact(out, "Run time", duration(report.durationMillis()));
+        out.append("</dl>\n</header>\n");
+        list(out, "Violations", report.failures().stream().flatMap(result -> result.violations().stream()).toList());
+        list(out, "Notes", report.notes());
+        return out.toString();
+    }
+
+    private static String outcome(MexaReport report) {
+        List<LanguageResult> gated = report.gated();
+        if (gated.isEmpty()) {
+            return "<p class=\"outcome ungated\">No thresholds were checked (" + report.languages().size()
+                    + " languages scored)</p>\n";
+        }
+        int failed = report.failures().size();
+        return failed == 0
+                ? "<p class=\"outcome pass\">All MEXA checks have been met (" + gated.size() + " languages)</p>\n"
+                : "<p class=\"outcome fail\">MEXA checks have not been met (" + failed + " of " + gated.size()
+                        + " languages)</p>\n";
+    }
+
+    private static void fact(StringBuilder out, String term, String valueHtml) {
+        out.append("<div><dt>").append(term).append("</dt><dd>").append(valueHtml).append("</dd></div>\n");
+    }
+
+    private static void list(StringBuilder out, String title, List<String> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        out.append("<section class=\"").append(title.toLowerCase(Locale.ROOT)).append("\" aria-label=\"")
+                .append(title).append("\">\n<h2>").append(title).append("</h2>\n<ul>\n");
+        items.forEach(item -> out.append("<li>").append(escape(item)).append("</li>\n"));
+        out.append("</ul>\n</section>\n");
+    }
+
+    /**
+     * @param millis a duration
+     * @return it for people: {@code 850 ms}, {@code 12.3 s}, {@code 4 min 05 s}, {@code 1 h 02 min}
+     */
+    static String duration(long millis) {
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        long seconds = millis / 1000;
+        if (seconds < 60) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.mexa.core.report.html;
+
+import dev.mexa.core.report.LanguageResult;
+
+/**
+ * The words and style class that show a language's verdict, so that colour is never the only signal. Declared in
+ * the order a verdict column sorts in: failures first.
+ */
+enum VerdictLabel {
+    /** A rule is violated. */
+    FAIL("FAIL", "fail"),
+    /** Every rule holds. */
+    PASS("pass", "pass"),
+    /** No rule applies. */
+    NOT_GATED("not gated", "ungated"),
+    /** The pivot language, 1.0 by definition. */
+    PIVOT("pivot", "pivot");
+
+    private final String text;
+    private final String cssClass;
+
+    VerdictLabel(String text, String cssClass) {
+        this.text = text;
+        this.cssClass = cssClass;
+    }
+
+    /**
+     * @param result a language's result
+     * @return its label
+     */
+    static VerdictLabel of(LanguageResult result) {
+        if (result.pivot()) {
+            return PIVOT;
+        }
+        return switch (result.verdict()) {
+            case PASS -> PASS;
+            case FAIL -> FAIL;
+            case NOT_GATED -> NOT_GATED;
+        };
+    }
+
+    /** @return the word shown to readers */
+    String text() {
+        return text;
+    }
+
+    /** @return the CSS class of bars, rows and badges with this verdict */
+    String cssClass() {
+        return cssClass;
+    }
+}
