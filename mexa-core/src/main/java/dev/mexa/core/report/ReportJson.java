@@ -114,7 +114,7 @@ public final class ReportJson {
             }
             return fromJson(parsed.getAsJsonObject());
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
-                | NullPointerException | NumberFormatException e) {
+                | NullPointerException | IllegalArgumentException e) {
             throw notAReport(file, "it is not valid report JSON (" + e.getMessage() + ")");
         }
     }
@@ -152,7 +152,37 @@ public final class ReportJson {
             }
         }
         boolean pivot = json.has("pivot") && json.get("pivot").getAsBoolean();
-        return LanguageResult.ungated(code, pivot, Math.max(1, sentences), json.get("score").getAsDouble(), layers);
+        LanguageResult result = LanguageResult.ungated(code, pivot, Math.max(1, sentences),
+                json.get("score").getAsDouble(), layers);
+        return result.withGate(doubleOr(json, "threshold"), doubleOr(json, "baseline"), verdictOf(json),
+                stringsOf(json, "violations")).withEstimatedScores(estimatesOf(json));
+    }
+
+    private static Verdict verdictOf(JsonObject json) {
+        String verdict = stringOr(json, "verdict");
+        return verdict == null ? Verdict.NOT_GATED : Verdict.valueOf(verdict);
+    }
+
+    private static List<String> stringsOf(JsonObject json, String key) {
+        List<String> values = new ArrayList<>();
+        if (json.has(key) && json.get(key).isJsonArray()) {
+            json.getAsJsonArray(key).forEach(value -> values.add(value.getAsString()));
+        }
+        return values;
+    }
+
+    private static Map<String, Double> estimatesOf(JsonObject json) {
+        Map<String, Double> estimates = new LinkedHashMap<>();
+        if (json.has("estimatedScores") && json.get("estimatedScores").isJsonObject()) {
+            json.getAsJsonObject("estimatedScores").entrySet()
+                    .forEach(entry -> estimates.put(entry.getKey(), entry.getValue().getAsDouble()));
+        }
+        return estimates;
+    }
+
+    private static Double doubleOr(JsonObject json, String key) {
+        JsonElement value = json.get(key);
+        return value == null || value.isJsonNull() ? null : value.getAsDouble();
     }
 
     private static String stringOr(JsonObject json, String key) {

@@ -4,11 +4,18 @@ import static dev.mexa.core.report.html.HtmlText.escape;
 
 import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
 /** The top of the page: the gate's outcome, how the scores were made (model, corpus, settings, time), notes. */
 final class ReportHeader {
+
+    /** Lists of violations or notes up to this long are shown open; longer ones start folded. */
+    private static final int OPEN_LIST_ITEMS = 12;
 
     private ReportHeader() {
     }
@@ -32,7 +39,7 @@ final class ReportHeader {
         fact(out, "Sentences", Integer.toString(report.sentences()));
         fact(out, "Hidden states", Integer.toString(report.layers()));
         fact(out, "Languages", Integer.toString(report.languages().size()));
-        fact(out, "Created", "<time>" + escape(report.createdAt()) + "</time>");
+        fact(out, "Created", created(report.createdAt()));
         fact(out, "Run time", duration(report.durationMillis()));
         out.append("</dl>\n</header>\n");
         list(out, "Violations", report.failures().stream().flatMap(result -> result.violations().stream()).toList());
@@ -61,10 +68,24 @@ final class ReportHeader {
         if (items.isEmpty()) {
             return;
         }
-        out.append("<section class=\"").append(title.toLowerCase(Locale.ROOT)).append("\" aria-label=\"")
-                .append(title).append("\">\n<h2>").append(title).append("</h2>\n<ul>\n");
+        out.append("<details class=\"").append(title.toLowerCase(Locale.ROOT)).append('"')
+                .append(items.size() <= OPEN_LIST_ITEMS ? " open" : "").append(">\n<summary>").append(title)
+                .append(" (").append(items.size()).append(")</summary>\n<ul>\n");
         items.forEach(item -> out.append("<li>").append(escape(item)).append("</li>\n"));
-        out.append("</ul>\n</section>\n");
+        out.append("</ul>\n</details>\n");
+    }
+
+    private static String created(String createdAt) {
+        if (createdAt == null) {
+            return "";
+        }
+        try {
+            String readable = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+                    .format(Instant.parse(createdAt).atOffset(ZoneOffset.UTC));
+            return "<time datetime=\"" + escape(createdAt) + "\">" + readable + "</time>";
+        } catch (DateTimeParseException e) {
+            return escape(createdAt);
+        }
     }
 
     /**

@@ -55,6 +55,34 @@ final class SampleReports {
         return gated(report, random);
     }
 
+    /**
+     * A report built directly, without embeddings: language {@code i} of {@code count} scores about
+     * {@code 1 - i / count}, every other language fails its threshold of 0.5.
+     *
+     * @param codes the language codes, the first is the pivot
+     * @param layers hidden states per language
+     * @return the gated report
+     */
+    static MexaReport synthetic(List<String> codes, int layers) {
+        Map<String, LanguageResult> results = new LinkedHashMap<>();
+        for (int index = 0; index < codes.size(); index++) {
+            double score = 1.0 - (double) index / codes.size();
+            double[] layerScores = new double[layers];
+            for (int layer = 0; layer < layers; layer++) {
+                layerScores[layer] = score * Math.sin(Math.PI * (layer + 0.5) / layers);
+            }
+            LanguageResult result = LanguageResult.ungated(codes.get(index), index == 0, 100, score, layerScores);
+            if (index > 0) {
+                boolean failed = index % 2 == 0;
+                result = result.withGate(0.5, score + 0.01, failed ? Verdict.FAIL : Verdict.PASS,
+                        failed ? List.of("Rule violated for language " + codes.get(index)) : List.of());
+            }
+            results.put(codes.get(index), result);
+        }
+        return new MexaReport(codes.get(0), "weighted-average", "mean", 100, layers, "0-", "/models/tiny",
+                "/corpora/flores200/devtest", "2026-11-24T18:00:00Z", 83_000, List.of(), results);
+    }
+
     private static float[] mixed(Random random, float[] pivot, double alignment) {
         float[] values = gaussian(random, pivot.length);
         int perLayer = SENTENCES * HIDDEN;
