@@ -88,7 +88,7 @@ final class SampleReports {
         int perLayer = SENTENCES * HIDDEN;
         for (int layer = 0; layer < LAYERS; layer++) {
             double depth = Math.sin(Math.PI * (layer + 0.5) / LAYERS);
-            double signal = alignment * (0.25 + 0.6 * depth) * 1.6;
+            double signal = alignment * (0.25 + 0.6 * depth) * 1.2;
             for (int i = layer * perLayer; i < (layer + 1) * perLayer; i++) {
                 values[i] = (float) (signal * pivot[i] + values[i]);
             }
