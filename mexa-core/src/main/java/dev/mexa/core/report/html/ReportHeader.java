@@ -2,7 +2,6 @@ package dev.mexa.core.report.html;
 
 import static dev.mexa.core.report.html.HtmlText.escape;
 
-import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -48,16 +47,8 @@ final class ReportHeader {
     }
 
     private static String outcome(MexaReport report) {
-        List<LanguageResult> gated = report.gated();
-        if (gated.isEmpty()) {
-            return "<p class=\"outcome ungated\">No thresholds were checked (" + report.languages().size()
-                    + " languages scored)</p>\n";
-        }
-        int failed = report.failures().size();
-        return failed == 0
-                ? "<p class=\"outcome pass\">All MEXA checks have been met (" + gated.size() + " languages)</p>\n"
-                : "<p class=\"outcome fail\">MEXA checks have not been met (" + failed + " of " + gated.size()
-                        + " languages)</p>\n";
+        ReportOutcome outcome = ReportOutcome.of(report);
+        return "<p class=\"outcome " + outcome.cssClass() + "\">" + outcome.sentence(report) + "</p>\n";
     }
 
     private static void fact(StringBuilder out, String term, String valueHtml) {

@@ -6,7 +6,7 @@ import dev.mexa.core.report.LanguageResult;
  * The words and style class that show a language's verdict, so that colour is never the only signal. Declared in
  * the order a verdict column sorts in: failures first.
  */
-enum VerdictLabel {
+public enum VerdictLabel {
     /** A rule is violated. */
     FAIL("FAIL", "fail"),
     /** Every rule holds. */
@@ -28,7 +28,7 @@ enum VerdictLabel {
      * @param result a language's result
      * @return its label
      */
-    static VerdictLabel of(LanguageResult result) {
+    public static VerdictLabel of(LanguageResult result) {
         if (result.pivot()) {
             return PIVOT;
         }
@@ -40,7 +40,7 @@ enum VerdictLabel {
     }
 
     /** @return the word shown to readers */
-    String text() {
+    public String text() {
         return text;
     }
 
