@@ -18,7 +18,7 @@ final class LayerHeatmap {
 
     private static final int LABEL_WIDTH = 90;
     private static final int PLOT_WIDTH = 560;
-    private static final int ROW_HEIGHT = 12;
+    private static final int ROW_HEIGHT = 14;
     private static final int AXIS_HEIGHT = 22;
     private static final int LEGEND_SWATCH = 36;
     private static final int LEGEND_INSET = 12;
@@ -29,7 +29,7 @@ final class LayerHeatmap {
      * @return the heatmap {@code <svg>} followed by its legend
      */
     String render(List<LanguageResult> ranked, int layers) {
-        double cell = Math.max(8, Math.min(24, (double) PLOT_WIDTH / Math.max(1, layers)));
+        double cell = Math.max(8, Math.min(32, (double) PLOT_WIDTH / Math.max(1, layers)));
         int width = LABEL_WIDTH + (int) Math.ceil(cell * layers) + 4;
         int height = AXIS_HEIGHT + ranked.size() * ROW_HEIGHT;
         StringBuilder out = new StringBuilder();
@@ -62,7 +62,7 @@ final class LayerHeatmap {
         String code = escape(result.language());
         out.append("<g class=\"row\" data-language=\"").append(code).append("\" transform=\"translate(0,")
                 .append(top).append(")\"><text class=\"label\" x=\"").append(LABEL_WIDTH - 6).append("\" y=\"")
-                .append(ROW_HEIGHT - 2).append("\">").append(code).append("</text>");
+                .append(ROW_HEIGHT - 3).append("\">").append(code).append("</text>");
         double[] scores = result.layerScores();
         for (int layer = 0; layer < scores.length; layer++) {
             out.append("<rect class=\"cell h").append(bin(scores[layer])).append("\" x=\"")
