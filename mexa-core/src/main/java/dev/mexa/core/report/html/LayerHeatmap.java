@@ -29,8 +29,8 @@ final class LayerHeatmap {
      * @return the heatmap {@code <svg>} followed by its legend
      */
     String render(List<LanguageResult> ranked, int layers) {
-        double cell = Math.max(8, Math.min(32, (double) PLOT_WIDTH / Math.max(1, layers)));
-        int width = LABEL_WIDTH + (int) Math.ceil(cell * layers) + 4;
+        int cell = Math.max(8, Math.min(32, PLOT_WIDTH / Math.max(1, layers)));
+        int width = LABEL_WIDTH + cell * layers + 4;
         int height = AXIS_HEIGHT + ranked.size() * ROW_HEIGHT;
         StringBuilder out = new StringBuilder();
         out.append("<svg id=\"layer-heatmap\" class=\"heatmap\" role=\"img\" aria-labelledby=\"layer-heatmap-title\""
@@ -39,16 +39,15 @@ final class LayerHeatmap {
         out.append("<title id=\"layer-heatmap-title\">MEXA score per layer of ").append(ranked.size())
                 .append(" languages (rows) and ").append(layers).append(" hidden states (columns)</title>\n");
         axis(out, layers, cell);
-        String cellWidth = format(cell);
         for (int row = 0; row < ranked.size(); row++) {
-            row(out, ranked.get(row), AXIS_HEIGHT + row * ROW_HEIGHT, cell, cellWidth);
+            row(out, ranked.get(row), AXIS_HEIGHT + row * ROW_HEIGHT, cell);
         }
         out.append("</svg>\n");
         legend(out);
         return out.toString();
     }
 
-    private static void axis(StringBuilder out, int layers, double cell) {
+    private static void axis(StringBuilder out, int layers, int cell) {
         int step = layers <= 16 ? 1 : 4;
         out.append("<g class=\"axis\" aria-hidden=\"true\">");
         for (int layer = 0; layer < layers; layer += step) {
@@ -58,16 +57,16 @@ final class LayerHeatmap {
         out.append("</g>\n");
     }
 
-    private static void row(StringBuilder out, LanguageResult result, int top, double cell, String cellWidth) {
+    private static void row(StringBuilder out, LanguageResult result, int top, int cell) {
         String code = escape(result.language());
         out.append("<g class=\"row\" data-language=\"").append(code).append("\" transform=\"translate(0,")
                 .append(top).append(")\"><text class=\"label\" x=\"").append(LABEL_WIDTH - 6).append("\" y=\"")
                 .append(ROW_HEIGHT - 3).append("\">").append(code).append("</text>");
         double[] scores = result.layerScores();
         for (int layer = 0; layer < scores.length; layer++) {
-            out.append("<rect class=\"cell h").append(bin(scores[layer])).append("\" x=\"")
-                    .append(format(LABEL_WIDTH + layer * cell)).append("\" width=\"").append(cellWidth)
-                    .append("\" height=\"").append(ROW_HEIGHT).append("\"><title>").append(code).append(", layer ")
+            out.append("<rect class=\"h").append(bin(scores[layer])).append("\" x=\"")
+                    .append(LABEL_WIDTH + layer * cell).append("\" width=\"").append(cell)
+                    .append("\" height=\"").append(ROW_HEIGHT).append("\"><title>").append(code).append(" layer ")
                     .append(layer).append(": ").append(ScoreFormat.score(scores[layer])).append("</title></rect>");
         }
         out.append("</g>\n");

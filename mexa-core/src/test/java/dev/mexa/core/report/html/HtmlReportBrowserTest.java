@@ -75,7 +75,7 @@ class HtmlReportBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#score-chart g.bar.fail")))
                 .hasSize(report.failures().size());
         assertThat(browser.findElements(By.cssSelector("#score-chart line.threshold"))).hasSize(29);
-        assertThat(browser.findElements(By.cssSelector("#layer-heatmap rect.cell")))
+        assertThat(browser.findElements(By.cssSelector("#layer-heatmap g.row rect")))
                 .hasSize(30 * SampleReports.LAYERS);
         WebElement bestBar = browser.findElement(By.cssSelector("#score-chart g.bar rect.score"));
         assertThat(bestBar.getRect().getWidth()).isGreaterThan(100);

@@ -90,9 +90,9 @@ class HtmlReportTest {
     @Test
     void heatmapHasOneCellPerLanguageAndLayerWithTooltipsAndLegend() {
         String html = HtmlReport.render(SampleReports.synthetic(codes(30), 13));
-        assertThat(count(html, "<rect class=\"cell h")).isEqualTo(30 * 13);
+        assertThat(count(heatmap(html), "<rect ")).isEqualTo(30 * 13);
         assertThat(count(html, "<g class=\"row\"")).isEqualTo(30);
-        assertThat(html).contains("<title>lang01_Latn, layer 12: ");
+        assertThat(html).contains("<title>lang01_Latn layer 12: ");
         assertThat(count(html, "<svg class=\"legend\"")).isEqualTo(1);
         IntStream.range(0, LayerHeatmap.BINS).forEach(bin -> assertThat(html).contains("<rect class=\"h" + bin + "\""));
     }
@@ -136,7 +136,7 @@ class HtmlReportTest {
     @Test
     void staysCompactAtTwoHundredLanguagesAndThirtyThreeLayers() {
         String html = HtmlReport.render(SampleReports.synthetic(codes(200), 33));
-        assertThat(count(html, "<rect class=\"cell h")).isEqualTo(200 * 33);
+        assertThat(count(heatmap(html), "<rect ")).isEqualTo(200 * 33);
         assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(1_000_000);
     }
 
@@ -150,6 +150,11 @@ class HtmlReportTest {
 
     static List<String> codes(int count) {
         return IntStream.range(0, count).mapToObj(index -> String.format("lang%02d_Latn", index)).toList();
+    }
+
+    private static String heatmap(String html) {
+        int start = html.indexOf("<svg id=\"layer-heatmap\"");
+        return html.substring(start, html.indexOf("</svg>", start));
     }
 
     private static Set<String> elementNames(String html) {
