@@ -17,7 +17,7 @@ final class ChartKey {
     }
 
     private static String item(String cssClass, String swatchSvg, String label) {
-        return "<li><svg class=\"swatch " + cssClass + "\" width=\"22\" height=\"14\" aria-hidden=\"true\">"
+        return "<li><svg class=\"" + ("swatch " + cssClass).trim() + "\" width=\"22\" height=\"14\" aria-hidden=\"true\">"
                 + swatchSvg + "</svg> " + label + "</li>";
     }
 }

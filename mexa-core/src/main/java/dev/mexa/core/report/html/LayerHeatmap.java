@@ -1,7 +1,7 @@
 package dev.mexa.core.report.html;
 
 import static dev.mexa.core.report.html.HtmlText.escape;
-import static dev.mexa.core.report.html.SvgNumber.format;
+import static dev.mexa.core.report.html.Svg.format;
 
 import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.ScoreFormat;
@@ -33,11 +33,8 @@ final class LayerHeatmap {
         int width = LABEL_WIDTH + cell * layers + 4;
         int height = AXIS_HEIGHT + ranked.size() * ROW_HEIGHT;
         StringBuilder out = new StringBuilder();
-        out.append("<svg id=\"layer-heatmap\" class=\"heatmap\" role=\"img\" aria-labelledby=\"layer-heatmap-title\""
-                + " viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" width=\"").append(width)
-                .append("\" height=\"").append(height).append("\">\n");
-        out.append("<title id=\"layer-heatmap-title\">MEXA score per layer of ").append(ranked.size())
-                .append(" languages (rows) and ").append(layers).append(" hidden states (columns)</title>\n");
+        Svg.open(out, "layer-heatmap", "heatmap", width, height, "MEXA score per layer of " + ranked.size()
+                + " languages (rows) and " + layers + " hidden states (columns)");
         axis(out, layers, cell);
         for (int row = 0; row < ranked.size(); row++) {
             row(out, ranked.get(row), AXIS_HEIGHT + row * ROW_HEIGHT, cell);

@@ -1,7 +1,7 @@
 package dev.mexa.core.report.html;
 
 import static dev.mexa.core.report.html.HtmlText.escape;
-import static dev.mexa.core.report.html.SvgNumber.format;
+import static dev.mexa.core.report.html.Svg.format;
 
 import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.ScoreFormat;
@@ -39,11 +39,8 @@ final class ScoreBarChart {
         int height = AXIS_HEIGHT + ranked.size() * ROW_HEIGHT + 4;
         long failing = ranked.stream().filter(result -> VerdictLabel.of(result) == VerdictLabel.FAIL).count();
         StringBuilder out = new StringBuilder();
-        out.append("<svg id=\"score-chart\" class=\"chart\" role=\"img\" aria-labelledby=\"score-chart-title\""
-                + " viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" width=\"").append(width)
-                .append("\" height=\"").append(height).append("\">\n");
-        out.append("<title id=\"score-chart-title\">Pooled MEXA score of ").append(ranked.size())
-                .append(" languages, best first; ").append(failing).append(" below their threshold</title>\n");
+        Svg.open(out, "score-chart", "chart", width, height, "Pooled MEXA score of " + ranked.size()
+                + " languages, best first; " + failing + " below their threshold");
         out.append("<defs><pattern id=\"hatch-fail\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
                 + " patternTransform=\"rotate(45)\"><rect class=\"hatch-ground\" width=\"6\" height=\"6\"/>"
                 + "<line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>\n");
@@ -108,7 +105,10 @@ final class ScoreBarChart {
     }
 
     private static String shortName(String name) {
-        return name.length() <= NAME_LENGTH ? name : name.substring(0, NAME_LENGTH - 1) + "…";
+        if (name.codePointCount(0, name.length()) <= NAME_LENGTH) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, NAME_LENGTH - 1)) + "…";
     }
 
     private static double x(double score) {
