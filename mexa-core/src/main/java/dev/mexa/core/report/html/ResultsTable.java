@@ -38,8 +38,7 @@ final class ResultsTable {
                 + " type=\"search\" placeholder=\"code, name, script or verdict\" aria-controls=\"results\">"
                 + " <span id=\"filter-count\" aria-live=\"polite\">").append(count).append(" of ").append(count)
                 .append(" languages</span></div>\n");
-        out.append("<table id=\"results\" data-rows=\"").append(count).append("\">\n<caption>MEXA results per"
-                + " language; select a column header to sort</caption>\n<thead><tr>");
+        out.append("<table id=\"results\">\n<caption>MEXA results per language</caption>\n<thead><tr>");
         header(out, "Language", TEXT, "ascending");
         header(out, "Name", TEXT, null);
         header(out, "Script", TEXT, null);
