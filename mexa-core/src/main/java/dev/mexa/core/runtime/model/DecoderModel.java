@@ -1,6 +1,8 @@
 package dev.mexa.core.runtime.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
 import java.util.function.ObjIntConsumer;
@@ -13,10 +15,20 @@ import java.util.function.ObjIntConsumer;
 public abstract class DecoderModel implements AutoCloseable {
 
     private final ModelConfig config;
+    private final NDManager manager;
 
-    /** @param config the model's configuration */
-    protected DecoderModel(ModelConfig config) {
+    /**
+     * @param config the model's configuration
+     * @param manager holds the weights on the compute device; closed with the model
+     */
+    protected DecoderModel(ModelConfig config, NDManager manager) {
         this.config = config;
+        this.manager = manager;
+    }
+
+    /** @return the device the weights live on, where inputs must be created */
+    public Device device() {
+        return manager.getDevice();
     }
 
     /** @return the model's configuration */
@@ -91,5 +103,7 @@ public abstract class DecoderModel implements AutoCloseable {
 
     /** Releases the weights. */
     @Override
-    public abstract void close();
+    public void close() {
+        manager.close();
+    }
 }

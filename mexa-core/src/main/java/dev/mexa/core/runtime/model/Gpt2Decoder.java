@@ -25,7 +25,6 @@ final class Gpt2Decoder extends DecoderModel {
             NDArray norm2Weight, NDArray norm2Bias, Linear expand, Linear contract) {
     }
 
-    private final NDManager manager;
     private final NDArray tokens;
     private final NDArray positions;
     private final List<Layer> layers = new ArrayList<>();
@@ -34,8 +33,7 @@ final class Gpt2Decoder extends DecoderModel {
     private final NDArray tokensTransposed;
 
     Gpt2Decoder(ModelConfig config, CheckpointFiles files, NDManager manager, DataType computeType) {
-        super(config);
-        this.manager = manager;
+        super(config, manager);
         String prefix = WeightReader.detectPrefix(files, PREFIXES, "wte.weight");
         WeightReader weights = new WeightReader(files, manager, computeType, prefix);
         long hidden = config.hidden();
@@ -102,10 +100,5 @@ final class Gpt2Decoder extends DecoderModel {
     @Override
     public NDArray logits(NDArray finalState) {
         return finalState.matMul(tokensTransposed);
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

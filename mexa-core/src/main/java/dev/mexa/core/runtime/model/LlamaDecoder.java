@@ -23,7 +23,6 @@ final class LlamaDecoder extends DecoderModel {
             NDArray postNorm, Linear gate, Linear up, Linear down) {
     }
 
-    private final NDManager manager;
     private final DataType computeType;
     private final NDArray embedding;
     private final List<Layer> layers = new ArrayList<>();
@@ -33,8 +32,7 @@ final class LlamaDecoder extends DecoderModel {
     private final double[] inverseFrequencies;
 
     LlamaDecoder(ModelConfig config, CheckpointFiles files, NDManager manager, DataType computeType) {
-        super(config);
-        this.manager = manager;
+        super(config, manager);
         this.computeType = computeType;
         String prefix = WeightReader.detectPrefix(files, PREFIXES, "embed_tokens.weight");
         WeightReader weights = new WeightReader(files, manager, computeType, prefix);
@@ -112,10 +110,5 @@ final class LlamaDecoder extends DecoderModel {
                     + " tie_word_embeddings is false: logits need the output head.");
         }
         return finalState.matMul(outputHead != null ? outputHead : embeddingTransposed);
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }
