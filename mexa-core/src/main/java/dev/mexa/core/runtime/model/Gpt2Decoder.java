@@ -77,7 +77,7 @@ final class Gpt2Decoder extends DecoderModel {
         Layer layer = layers.get(index);
         double eps = config().normEps();
         NDList fused = layer.attention().apply(Norms.layer(x, layer.norm1Weight(), layer.norm1Bias(), eps))
-                .split(3, -1);
+                .split(3, 2);
         int heads = config().heads();
         NDArray attended = Attention.attend(Attention.splitHeads(fused.get(0), heads),
                 Attention.splitHeads(fused.get(1), heads), Attention.splitHeads(fused.get(2), heads), context);
