@@ -34,7 +34,7 @@ class DecoderReferenceTest {
         TinyModel llama = TinyModel.llama();
         return Stream.of(
                 llama,
-                new TinyModel("llama", 40, 32, 2, 4, 4, 16, 40, 500000, new double[] {8, 1, 4, 32}, true, DType.BF16,
+                new TinyModel("llama", 40, 32, 2, 4, 4, 16, 40, 500000, new double[] {8, 1, 4, 64}, true, DType.BF16,
                         false, 0, 3),
                 new TinyModel("llama", 30, 24, 2, 3, 3, 8, 32, 25000, null, false, DType.F16, true, 0, 4),
                 new TinyModel("mistral", 30, 32, 2, 4, 1, 8, 48, 1e6, null, false, DType.F16, false, 4, 5),
