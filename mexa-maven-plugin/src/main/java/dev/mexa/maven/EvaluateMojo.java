@@ -16,6 +16,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Scores how well a language model aligns each language with the pivot (MEXA, arXiv 2410.05873) and writes
@@ -82,14 +83,18 @@ public class EvaluateMojo extends AbstractMojo {
     String layers;
 
     /**
-     * Where the reports are written.
+     * Where the reports are written; by default {@code ${project.build.directory}/mexa}, or {@code ./target/mexa}
+     * when the goal runs without a project.
      *
      * <pre>{@code <outputDirectory>${project.build.directory}/mexa</outputDirectory>}</pre>
      *
      * @since 0.1.0
      */
-    @Parameter(property = "mexa.outputDirectory", defaultValue = "${project.build.directory}/mexa")
+    @Parameter(property = "mexa.outputDirectory")
     File outputDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    MavenProject project;
 
     /**
      * Skips the goal.
@@ -118,8 +123,9 @@ public class EvaluateMojo extends AbstractMojo {
                 report = new MexaEvaluator().evaluate(source, settings, new MavenMexaLog(getLog()));
             }
             ScoreTable.lines(report).forEach(getLog()::info);
-            ReportWriter.write(report, outputDirectory.toPath());
-            getLog().info("MEXA reports written to " + outputDirectory);
+            File reports = OutputDirectories.resolve(outputDirectory, project);
+            ReportWriter.write(report, reports.toPath());
+            getLog().info("MEXA reports written to " + reports);
         } catch (MexaException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

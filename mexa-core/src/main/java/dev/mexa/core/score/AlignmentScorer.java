@@ -1,7 +1,6 @@
 package dev.mexa.core.score;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -14,6 +13,8 @@ import dev.mexa.core.MexaException;
  * product on the arrays' device.
  */
 public final class AlignmentScorer {
+
+    private static final double DIAGONAL_DROP = 4.0;
 
     /**
      * Scores one language against the pivot.
@@ -44,10 +45,11 @@ public final class AlignmentScorer {
             NDArray unitPivot = unitRows(pivot, scope, "the pivot");
             NDArray unitTarget = unitRows(target, scope, targetName);
             NDArray cosines = unitPivot.matMul(unitTarget.transpose(0, 2, 1));
-            NDArray identity = scope.eye(sentences).toType(DataType.BOOLEAN, false);
-            NDArray diagonal = cosines.mul(identity.toType(DataType.FLOAT64, false)).sum(new int[] {2});
-            NDArray offDiagonal = NDArrays.where(identity,
-                    scope.full(new Shape(1), Float.NEGATIVE_INFINITY, DataType.FLOAT64), cosines);
+            NDArray identity = scope.eye(sentences).toType(DataType.FLOAT64, false);
+            NDArray diagonal = cosines.mul(identity).sum(new int[] {2});
+            // cosines lie in [-1, 1]: lowering the diagonal by 4 puts it below every other entry, and leaves the
+            // other entries exactly as they are, so row and column maxima are the off-diagonal maxima
+            NDArray offDiagonal = cosines.sub(identity.mul(DIAGONAL_DROP));
             NDArray beatsRow = diagonal.gt(offDiagonal.max(new int[] {2}));
             NDArray beatsColumn = diagonal.gt(offDiagonal.max(new int[] {1}));
             long[] counts = beatsRow.logicalAnd(beatsColumn).toType(DataType.INT64, false)
