@@ -54,6 +54,9 @@ public final class ParallelCorpus {
         Map<String, List<String>> lines = new TreeMap<>();
         files.forEach((language, file) -> lines.put(language, SentenceFile.readLeading(file, wanted)));
         int size = lines.values().stream().mapToInt(List::size).max().orElse(0);
+        if (size == 0) {
+            throw new MexaException("Every corpus file in " + directory + " is empty: add line-aligned sentences.");
+        }
         String longest = lines.entrySet().stream().filter(entry -> entry.getValue().size() == size)
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
         for (Map.Entry<String, List<String>> entry : lines.entrySet()) {

@@ -27,7 +27,7 @@ public final class SentenceEncoder {
 
     /**
      * @param model the decoder
-     * @param tokenizer its tokenizer
+     * @param tokenizer its tokenizer; may be {@code null} when only {@link #encodeTokens} is called
      * @param method weighted-average or last-token
      * @param batchSize the most sentences per forward pass
      */
@@ -56,8 +56,17 @@ public final class SentenceEncoder {
         for (int i = 0; i < sentences.size(); i++) {
             tokenized.add(checked(tokenizer.encode(sentences.get(i)), source, i + 1));
         }
+        return encodeTokens(tokenized, manager);
+    }
+
+    /**
+     * @param tokenized each sentence's token ids (special tokens included), in order
+     * @param manager where the result lives (copied there when it is on another device than the model)
+     * @return float32 {@code [layers + 1, sentences, hidden]}
+     */
+    public NDArray encodeTokens(List<long[]> tokenized, NDManager manager) {
         List<TokenBatch> batches = TokenBatch.plan(tokenized, batchSize);
-        long[] corpusOrder = new long[sentences.size()];
+        long[] corpusOrder = new long[tokenized.size()];
         try (NDManager work = NDManager.newBaseManager(model.device())) {
             NDList parts = new NDList();
             int done = 0;
