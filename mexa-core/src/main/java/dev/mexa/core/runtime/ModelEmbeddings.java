@@ -28,7 +28,7 @@ public final class ModelEmbeddings implements EmbeddingSource {
     private final EmbeddingProgress progress;
 
     /**
-     * Reads the corpus, then loads the checkpoint and its tokenizer.
+     * Reads and checks the corpus, the options and {@code config.json}, then loads the tokenizer and the weights.
      *
      * @param settings model, corpus and runtime options
      * @param log progress lines (one per language, with sentences/s and an ETA)
@@ -41,13 +41,15 @@ public final class ModelEmbeddings implements EmbeddingSource {
             log.warn("Corpus " + settings.corpus() + " has " + corpus.size() + " lines per language, fewer than the "
                     + settings.sentences() + " requested (mexa.sentences): using " + corpus.size() + ".");
         }
+        SentenceEncoder.checkOptions(settings.method(), settings.batchSize());
+        ModelConfig.read(settings.model());
         ComputeTarget target = ComputeTarget.resolve(settings.device(), settings.dtype(), log);
+        this.tokenizer = new SentenceTokenizer(settings.model());
         long start = System.nanoTime();
-        this.model = DecoderModels.load(settings.model(), target.device(), target.computeType());
         try {
-            this.tokenizer = new SentenceTokenizer(settings.model());
+            this.model = DecoderModels.load(settings.model(), target.device(), target.computeType());
         } catch (RuntimeException e) {
-            model.close();
+            tokenizer.close();
             throw e;
         }
         this.encoder = new SentenceEncoder(model, tokenizer, settings.method(), settings.batchSize());

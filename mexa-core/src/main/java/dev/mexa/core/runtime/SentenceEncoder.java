@@ -32,6 +32,21 @@ public final class SentenceEncoder {
      * @param batchSize the most sentences per forward pass
      */
     public SentenceEncoder(DecoderModel model, SentenceTokenizer tokenizer, EmbeddingMethod method, int batchSize) {
+        checkOptions(method, batchSize);
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.method = method;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Checks the options before anything heavy is loaded.
+     *
+     * @param method must be weighted-average or last-token
+     * @param batchSize must be positive
+     * @throws MexaException naming the setting otherwise
+     */
+    public static void checkOptions(EmbeddingMethod method, int batchSize) {
         if (batchSize <= 0) {
             throw new MexaException("mexa.batchSize is " + batchSize + ": use a positive batch size.");
         }
@@ -39,10 +54,6 @@ public final class SentenceEncoder {
             throw new MexaException("mexa.embedding=" + method.id() + " cannot be computed from a model: use"
                     + " weighted-average or last-token.");
         }
-        this.model = model;
-        this.tokenizer = tokenizer;
-        this.method = method;
-        this.batchSize = batchSize;
     }
 
     /**

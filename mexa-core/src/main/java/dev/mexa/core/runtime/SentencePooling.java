@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.mexa.core.MexaException;
 import dev.mexa.core.embedding.EmbeddingMethod;
 
 /**
@@ -18,7 +17,7 @@ final class SentencePooling {
     }
 
     /**
-     * @param method the embedding method
+     * @param method the embedding method: weighted-average, else last-token
      * @param batch the sentences of a batch
      * @param manager where the weights live
      * @return float32 {@code [B, T, 1]} token weights, each row summing to 1
@@ -36,9 +35,7 @@ final class SentencePooling {
                         weights[row * length + t] = (float) ((t + 1) / total);
                     }
                 }
-                case LAST_TOKEN -> weights[row * length + tokens - 1] = 1f;
-                default -> throw new MexaException("mexa.embedding=" + method.id() + " cannot be computed from a model:"
-                        + " use weighted-average or last-token.");
+                default -> weights[row * length + tokens - 1] = 1f;
             }
         }
         return manager.create(weights, new Shape(rows, length, 1));

@@ -1,9 +1,11 @@
 package dev.mexa.core.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.embedding.ImportedEmbeddings;
@@ -59,6 +61,45 @@ class ModelEmbeddingsTest {
             assertThat(imported.method()).isEqualTo(EmbeddingMethod.WEIGHTED_AVERAGE);
             NDArray deu = imported.embed("deu_Latn", manager);
             assertThat(deu.getShape().getShape()).containsExactly(4, SENTENCES, 32);
+        }
+    }
+
+    @Test
+    void checksCorpusAndOptionsBeforeLoadingTheModel() throws IOException {
+        TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("model"), TinyModel.gpt2());
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        Files.writeString(corpus.resolve("eng_Latn.txt"), "w1 w2\n\nw3\n");
+        ModelSettings settings = ModelSettings.defaults(checkpoint.directory, corpus);
+        assertThatThrownBy(() -> new ModelEmbeddings(settings, MexaLog.silent())).isInstanceOf(MexaException.class)
+                .hasMessageContaining("eng_Latn.txt has an empty line 2");
+        Files.writeString(corpus.resolve("eng_Latn.txt"), "w1 w2\n");
+        ModelSettings zeroBatch = new ModelSettings(checkpoint.directory, corpus, 1, EmbeddingMethod.LAST_TOKEN,
+                ComputeDevice.CPU, ComputeType.FLOAT32, 0, null, true);
+        assertThatThrownBy(() -> new ModelEmbeddings(zeroBatch, MexaLog.silent())).isInstanceOf(MexaException.class)
+                .hasMessageContaining("mexa.batchSize is 0");
+        ModelSettings absent = ModelSettings.defaults(temp.resolve("absent"), corpus);
+        assertThatThrownBy(() -> new ModelEmbeddings(absent, MexaLog.silent())).isInstanceOf(MexaException.class)
+                .hasMessageContaining("has no config.json");
+    }
+
+    @Test
+    void rejectsATokenizerWhoseIdsExceedTheVocabulary() throws IOException {
+        TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("model"), TinyModel.gpt2());
+        Path config = checkpoint.directory.resolve("config.json");
+        Files.writeString(config, Files.readString(config).replace("\"vocab_size\": 41", "\"vocab_size\": 20"));
+        checkpoint.weights.put("transformer.wte.weight", new float[20 * 32]);
+        checkpoint.shapes.put("transformer.wte.weight", new long[] {20, 32});
+        dev.mexa.core.safetensors.SafetensorsWriter writer = new dev.mexa.core.safetensors.SafetensorsWriter();
+        checkpoint.weights.forEach((name, values) -> writer.add(name, dev.mexa.core.safetensors.DType.F32,
+                checkpoint.shapes.get(name), values));
+        writer.write(checkpoint.directory.resolve("model.safetensors"));
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        Files.writeString(corpus.resolve("eng_Latn.txt"), "w1 w2\nw3 w39\n");
+        try (ModelEmbeddings source = new ModelEmbeddings(ModelSettings.defaults(checkpoint.directory, corpus),
+                MexaLog.silent()); NDManager manager = NDManager.newBaseManager()) {
+            assertThatThrownBy(() -> source.embed("eng_Latn", manager)).isInstanceOf(MexaException.class)
+                    .hasMessageContaining("gives id 40 for line 2 of").hasMessageContaining("eng_Latn.txt")
+                    .hasMessageContaining("vocabulary of 20");
         }
     }
 

@@ -39,8 +39,8 @@ public final class WeightReader {
      * @param files the checkpoint's weights
      * @param candidates prefixes to try, in order
      * @param probe a weight name every checkpoint of the architecture has, without prefix
-     * @return the first prefix under which {@code probe} exists
-     * @throws MexaException when none does
+     * @return the first prefix under which {@code probe} exists, else the first candidate (so that the missing
+     *     weight is then reported under its usual name)
      */
     public static String detectPrefix(CheckpointFiles files, String[] candidates, String probe) {
         for (String candidate : candidates) {
