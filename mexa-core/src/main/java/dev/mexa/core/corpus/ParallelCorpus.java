@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -110,7 +111,7 @@ public final class ParallelCorpus {
 
     /** @return the language codes, sorted */
     public SortedSet<String> languages() {
-        return Collections.unmodifiableSortedSet(new java.util.TreeSet<>(files.keySet()));
+        return Collections.unmodifiableSortedSet(new TreeSet<>(files.keySet()));
     }
 
     /** @return the number of sentences per language */

@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
+import dev.mexa.core.runtime.model.DecoderModels;
 
 /**
  * The device and dtype a model actually runs with, resolved from the requested {@link ComputeDevice} and
@@ -25,7 +26,7 @@ public record ComputeTarget(Device device, DataType computeType) {
      * @throws MexaException when a GPU is requested and none is visible
      */
     public static ComputeTarget resolve(ComputeDevice device, ComputeType type, MexaLog log) {
-        int gpus = Engine.getInstance().getGpuCount();
+        int gpus = Engine.getEngine(DecoderModels.ENGINE).getGpuCount();
         boolean gpu = switch (device) {
             case AUTO -> gpus > 0;
             case CPU -> false;

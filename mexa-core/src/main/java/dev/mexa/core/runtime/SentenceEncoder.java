@@ -10,6 +10,7 @@ import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.runtime.checkpoint.Architecture;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
 import dev.mexa.core.runtime.model.DecoderModel;
+import dev.mexa.core.runtime.model.DecoderModels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,7 +79,7 @@ public final class SentenceEncoder {
     public NDArray encodeTokens(List<long[]> tokenized, NDManager manager) {
         List<TokenBatch> batches = TokenBatch.plan(tokenized, batchSize);
         long[] corpusOrder = new long[tokenized.size()];
-        try (NDManager work = NDManager.newBaseManager(model.device())) {
+        try (NDManager work = NDManager.newBaseManager(model.device(), DecoderModels.ENGINE)) {
             NDList parts = new NDList();
             int done = 0;
             for (TokenBatch batch : batches) {

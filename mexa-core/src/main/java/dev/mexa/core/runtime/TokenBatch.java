@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -29,7 +30,7 @@ record TokenBatch(int[] sentences, List<long[]> tokens) {
                 .sorted(Comparator.comparingInt(i -> tokenized.get(i).length)).mapToInt(Integer::intValue).toArray();
         List<TokenBatch> batches = new ArrayList<>();
         for (int from = 0; from < order.length; from += batchSize) {
-            int[] members = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
+            int[] members = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
             batches.add(new TokenBatch(members, IntStream.of(members).mapToObj(tokenized::get).toList()));
         }
         return batches;
@@ -61,7 +62,7 @@ record TokenBatch(int[] sentences, List<long[]> tokens) {
         int length = length();
         float[] mask = new float[tokens.size() * length];
         for (int row = 0; row < tokens.size(); row++) {
-            java.util.Arrays.fill(mask, row * length, row * length + tokens.get(row).length, 1f);
+            Arrays.fill(mask, row * length, row * length + tokens.get(row).length, 1f);
         }
         return manager.create(mask, new Shape(tokens.size(), length));
     }

@@ -2,6 +2,7 @@ package dev.mexa.core.runtime.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
@@ -32,7 +33,7 @@ final class Attention {
         long half = x.getShape().get(3) / 2;
         NDArray first = x.get("..., :{}", half);
         NDArray second = x.get("..., {}:", half);
-        NDArray rotated = NDArrays.concat(new ai.djl.ndarray.NDList(second.neg(), first), -1);
+        NDArray rotated = NDArrays.concat(new NDList(second.neg(), first), -1);
         return x.mul(context.cos()).add(rotated.mul(context.sin()));
     }
 

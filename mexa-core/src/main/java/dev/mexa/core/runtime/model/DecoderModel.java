@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
 import java.util.function.ObjIntConsumer;
+import java.util.function.Supplier;
 
 /**
  * A decoder-only transformer whose forward pass yields HuggingFace's {@code output_hidden_states}: the embedding
@@ -61,7 +62,7 @@ public abstract class DecoderModel implements AutoCloseable {
         normed.close();
     }
 
-    private static NDArray scoped(java.util.function.Supplier<NDArray> step) {
+    private static NDArray scoped(Supplier<NDArray> step) {
         try (NDScope scope = new NDScope()) {
             NDArray result = step.get();
             NDScope.unregister(result);

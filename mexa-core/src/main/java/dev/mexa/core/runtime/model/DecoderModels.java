@@ -10,6 +10,9 @@ import java.nio.file.Path;
 /** Loads a checkpoint directory's decoder, picking the implementation from {@code config.json}'s model_type. */
 public final class DecoderModels {
 
+    /** The DJL engine models run on, named explicitly so that other engines on the class path do not interfere. */
+    public static final String ENGINE = "PyTorch";
+
     private DecoderModels() {
     }
 
@@ -24,7 +27,7 @@ public final class DecoderModels {
      */
     public static DecoderModel load(Path checkpoint, Device device, DataType computeType) {
         ModelConfig config = ModelConfig.read(checkpoint);
-        NDManager manager = NDManager.newBaseManager(device);
+        NDManager manager = NDManager.newBaseManager(device, ENGINE);
         try (CheckpointFiles files = new CheckpointFiles(checkpoint)) {
             return switch (config.architecture()) {
                 case GPT2 -> new Gpt2Decoder(config, files, manager, computeType);
