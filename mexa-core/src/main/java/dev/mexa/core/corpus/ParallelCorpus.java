@@ -104,11 +104,6 @@ public final class ParallelCorpus {
         return files;
     }
 
-    /** @return the corpus directory */
-    public Path directory() {
-        return directory;
-    }
-
     /** @return the language codes, sorted */
     public SortedSet<String> languages() {
         return Collections.unmodifiableSortedSet(new TreeSet<>(files.keySet()));

@@ -6,7 +6,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.safetensors.SafetensorsFile;
-import dev.mexa.core.safetensors.TensorInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,11 +86,6 @@ public final class CheckpointFiles implements AutoCloseable {
         return file;
     }
 
-    /** @return the checkpoint directory */
-    public Path directory() {
-        return directory;
-    }
-
     /**
      * @param name a tensor name
      * @return whether some weights file holds it
@@ -113,14 +107,6 @@ public final class CheckpointFiles implements AutoCloseable {
                     + "): the weights do not match config.json; re-download the checkpoint.");
         }
         return file;
-    }
-
-    /**
-     * @param name a tensor name
-     * @return its header entry
-     */
-    public TensorInfo info(String name) {
-        return fileOf(name).info(name);
     }
 
     @Override

@@ -106,9 +106,4 @@ public record ModelConfig(Path file, Architecture architecture, int vocabSize, i
                 values.number("layer_norm_epsilon", 1e-5), null, values.positive("n_positions", 1024), 0,
                 values.flag("tie_word_embeddings", true), true, true, true);
     }
-
-    /** @return query heads per key/value head */
-    public int groupSize() {
-        return heads / kvHeads;
-    }
 }
