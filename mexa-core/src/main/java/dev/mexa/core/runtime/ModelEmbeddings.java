@@ -3,27 +3,61 @@ package dev.mexa.core.runtime;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.mexa.core.MexaLog;
+import dev.mexa.core.corpus.ParallelCorpus;
+import dev.mexa.core.embedding.EmbeddingFiles;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.embedding.EmbeddingSource;
+import dev.mexa.core.runtime.checkpoint.ModelConfig;
+import dev.mexa.core.runtime.model.DecoderModel;
+import dev.mexa.core.runtime.model.DecoderModels;
+import java.util.Locale;
 import java.util.SortedSet;
 
 /**
  * Sentence embeddings computed by running a HuggingFace-format decoder checkpoint over a parallel corpus on DJL's
- * PyTorch engine.
+ * PyTorch engine. The corpus is read and checked first, then the model is loaded; each call to
+ * {@link #embed(String, NDManager)} tokenizes and runs one language only.
  */
 public final class ModelEmbeddings implements EmbeddingSource {
 
     private final ModelSettings settings;
+    private final ParallelCorpus corpus;
+    private final DecoderModel model;
+    private final SentenceTokenizer tokenizer;
+    private final SentenceEncoder encoder;
+    private final EmbeddingProgress progress;
 
     /**
-     * Loads the checkpoint and reads the corpus.
+     * Reads and checks the corpus, the options and {@code config.json}, then loads the tokenizer and the weights.
      *
      * @param settings model, corpus and runtime options
      * @param log progress lines (one per language, with sentences/s and an ETA)
+     * @throws dev.mexa.core.MexaException naming the file at fault when the corpus or checkpoint is unusable
      */
     public ModelEmbeddings(ModelSettings settings, MexaLog log) {
         this.settings = settings;
-        throw new UnsupportedOperationException("model runtime not implemented yet");
+        this.corpus = ParallelCorpus.read(settings.corpus(), settings.sentences());
+        if (corpus.size() < settings.sentences()) {
+            log.warn("Corpus " + settings.corpus() + " has " + corpus.size() + " lines per language, fewer than the "
+                    + settings.sentences() + " requested (mexa.sentences): using " + corpus.size() + ".");
+        }
+        SentenceEncoder.checkOptions(settings.method(), settings.batchSize());
+        ModelConfig.read(settings.model());
+        ComputeTarget target = ComputeTarget.resolve(settings.device(), settings.dtype(), log);
+        this.tokenizer = new SentenceTokenizer(settings.model());
+        long start = System.nanoTime();
+        try {
+            this.model = DecoderModels.load(settings.model(), target.device(), target.computeType());
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+        this.encoder = new SentenceEncoder(model, tokenizer, settings.method(), settings.batchSize());
+        this.progress = new EmbeddingProgress(log, corpus.languages().size());
+        ModelConfig config = model.config();
+        log.info(String.format(Locale.ROOT, "Loaded %s model %s (%d layers, hidden %d) on %s as %s in %.1f s",
+                config.architecture().modelType(), settings.model(), config.layers(), config.hidden(),
+                target.device(), target.computeType().asNumpy(), (System.nanoTime() - start) / 1e9));
     }
 
     @Override
@@ -43,15 +77,23 @@ public final class ModelEmbeddings implements EmbeddingSource {
 
     @Override
     public SortedSet<String> languages() {
-        throw new UnsupportedOperationException("model runtime not implemented yet");
+        return corpus.languages();
     }
 
     @Override
     public NDArray embed(String language, NDManager manager) {
-        throw new UnsupportedOperationException("model runtime not implemented yet");
+        long start = System.nanoTime();
+        NDArray embeddings = encoder.encode(corpus.sentences(language), corpus.file(language).toString(), manager);
+        if (settings.exportEmbeddings() != null) {
+            EmbeddingFiles.write(settings.exportEmbeddings(), language, embeddings, settings.method());
+        }
+        progress.embedded(language, corpus.size(), System.nanoTime() - start);
+        return embeddings;
     }
 
     @Override
     public void close() {
+        tokenizer.close();
+        model.close();
     }
 }

@@ -1,0 +1,146 @@
+package dev.mexa.core.corpus;
+
+import dev.mexa.core.MexaException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * A directory of line-aligned sentence files, one per language ({@code <lang>.devtest}, {@code <lang>.dev} or
+ * {@code <lang>.txt}), cut to the first N lines. Every file is checked when the corpus is opened (UTF-8, no empty
+ * line among the first N, at least as many lines as the longest file offers up to N) so that a bad file fails
+ * before any model runs.
+ */
+public final class ParallelCorpus {
+
+    /** File name extensions recognised as corpus files, in order of preference for messages. */
+    public static final List<String> EXTENSIONS = List.of(".devtest", ".dev", ".txt");
+
+    private final Path directory;
+    private final SortedMap<String, Path> files;
+    private final Map<String, List<String>> sentences;
+    private final int size;
+
+    private ParallelCorpus(Path directory, SortedMap<String, Path> files, Map<String, List<String>> sentences,
+            int size) {
+        this.directory = directory;
+        this.files = files;
+        this.sentences = sentences;
+        this.size = size;
+    }
+
+    /**
+     * Reads and checks every language file of a corpus directory.
+     *
+     * @param directory the corpus directory
+     * @param wanted how many leading lines of each file to use; when every file is shorter, all files must have the
+     *     same number of lines and that number is used
+     * @return the corpus
+     * @throws MexaException naming the file (and line) at fault
+     */
+    public static ParallelCorpus read(Path directory, int wanted) {
+        if (wanted <= 0) {
+            throw new MexaException("mexa.sentences is " + wanted + ": use a positive number of sentences.");
+        }
+        SortedMap<String, Path> files = listFiles(directory);
+        Map<String, List<String>> lines = new TreeMap<>();
+        files.forEach((language, file) -> lines.put(language, SentenceFile.readLeading(file, wanted)));
+        int size = lines.values().stream().mapToInt(List::size).max().orElse(0);
+        if (size == 0) {
+            throw new MexaException("Every corpus file in " + directory + " is empty: add line-aligned sentences.");
+        }
+        String longest = lines.entrySet().stream().filter(entry -> entry.getValue().size() == size)
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        for (Map.Entry<String, List<String>> entry : lines.entrySet()) {
+            if (entry.getValue().size() < size) {
+                throw new MexaException("Corpus file " + files.get(entry.getKey()) + " ends after line "
+                        + entry.getValue().size() + " but " + files.get(longest) + " has " + size
+                        + " lines: the files must be line-aligned translations; add the missing lines from line "
+                        + (entry.getValue().size() + 1) + " or remove the file.");
+            }
+        }
+        return new ParallelCorpus(directory, Collections.unmodifiableSortedMap(files),
+                Collections.unmodifiableMap(lines), size);
+    }
+
+    private static SortedMap<String, Path> listFiles(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new MexaException("Corpus directory " + directory + " does not exist: set mexa.corpus to a directory"
+                    + " of line-aligned <lang>.devtest, <lang>.dev or <lang>.txt files.");
+        }
+        SortedMap<String, Path> files = new TreeMap<>();
+        List<Path> candidates = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(directory)) {
+            listing.filter(Files::isRegularFile).sorted().forEach(candidates::add);
+        } catch (IOException e) {
+            throw new MexaException("Cannot list corpus directory " + directory + ": " + e.getMessage(), e);
+        }
+        for (Path file : candidates) {
+            String name = file.getFileName().toString();
+            for (String extension : EXTENSIONS) {
+                if (name.endsWith(extension) && name.length() > extension.length()) {
+                    String language = name.substring(0, name.length() - extension.length());
+                    Path previous = files.putIfAbsent(language, file);
+                    if (previous != null) {
+                        throw new MexaException("Corpus directory " + directory + " has two files for language "
+                                + language + ": " + previous.getFileName() + " and " + name + "; keep one.");
+                    }
+                }
+            }
+        }
+        if (files.isEmpty()) {
+            throw new MexaException("Corpus directory " + directory + " holds no <lang>.devtest, <lang>.dev or"
+                    + " <lang>.txt file: add one line-aligned file per language (e.g. eng_Latn.devtest).");
+        }
+        return files;
+    }
+
+    /** @return the language codes, sorted */
+    public SortedSet<String> languages() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(files.keySet()));
+    }
+
+    /** @return the number of sentences per language */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * @param language a code from {@link #languages()}
+     * @return the file that language's sentences come from
+     */
+    public Path file(String language) {
+        return files.get(requireLanguage(language));
+    }
+
+    /**
+     * @param language a code from {@link #languages()}
+     * @return its first {@link #size()} sentences, in file order
+     */
+    public List<String> sentences(String language) {
+        return sentences.get(requireLanguage(language));
+    }
+
+    /**
+     * @param language a language code, e.g. the pivot
+     * @return the code, when the corpus has a file for it
+     * @throws MexaException naming the files the corpus would accept when it has none
+     */
+    public String requireLanguage(String language) {
+        if (!files.containsKey(language)) {
+            throw new MexaException("Corpus directory " + directory + " has no file for language " + language
+                    + " (expected " + language + ".devtest, " + language + ".dev or " + language + ".txt): add it"
+                    + " or choose another language.");
+        }
+        return language;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.mexa.core.corpus;
+
+import dev.mexa.core.MexaException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the leading lines of one corpus file as strict UTF-8, rejecting malformed bytes and empty lines. */
+final class SentenceFile {
+
+    private SentenceFile() {
+    }
+
+    /**
+     * @param file a UTF-8 text file, one sentence per line ({@code \n} or {@code \r\n})
+     * @param limit the most lines to read
+     * @return up to {@code limit} lines, without line terminators (a leading byte order mark is dropped)
+     * @throws MexaException naming the file and line when a line is empty or not valid UTF-8
+     */
+    static List<String> readLeading(Path file, int limit) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new MexaException("Cannot read corpus file " + file + ": " + e.getMessage(), e);
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (lines.size() < limit && start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            int contentEnd = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+            String line = decode(decoder, bytes, start, contentEnd, file, lines.size() + 1);
+            if (lines.isEmpty() && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            if (line.isBlank()) {
+                throw new MexaException("Corpus file " + file + " has an empty line " + (lines.size() + 1)
+                        + ": every line must hold one sentence aligned with the other languages; fill or remove"
+                        + " that line in every file.");
+            }
+            lines.add(line);
+            start = end + 1;
+        }
+        return lines;
+    }
+
+    private static String decode(CharsetDecoder decoder, byte[] bytes, int from, int to, Path file, int lineNumber) {
+        try {
+            return decoder.reset().decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MexaException("Corpus file " + file + " is not valid UTF-8 at line " + lineNumber
+                    + ": re-encode the file as UTF-8.", e);
+        }
+    }
+}

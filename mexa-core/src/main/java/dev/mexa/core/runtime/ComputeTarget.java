@@ -1,0 +1,59 @@
+package dev.mexa.core.runtime;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
+import dev.mexa.core.MexaException;
+import dev.mexa.core.MexaLog;
+import dev.mexa.core.runtime.model.DecoderModels;
+
+/**
+ * The device and dtype a model actually runs with, resolved from the requested {@link ComputeDevice} and
+ * {@link ComputeType}: {@code auto} picks a GPU when DJL sees one, and bfloat16 there, float32 on the CPU. Half
+ * precision types requested on the CPU fall back to float32 with a warning: DJL's PyTorch bridge aborts the JVM on
+ * bfloat16 CPU arrays and float16 matrix products on the CPU are two orders of magnitude slower than float32.
+ *
+ * @param device where the weights and activations live
+ * @param computeType the dtype of weights and activations (norms, softmax and pooling run in float32 regardless)
+ */
+public record ComputeTarget(Device device, DataType computeType) {
+
+    /**
+     * @param device the requested device
+     * @param type the requested dtype
+     * @param log receives the CPU fallback warning
+     * @return the resolved target
+     * @throws MexaException when a GPU is requested and none is visible
+     */
+    public static ComputeTarget resolve(ComputeDevice device, ComputeType type, MexaLog log) {
+        int gpus = Engine.getEngine(DecoderModels.ENGINE).getGpuCount();
+        boolean gpu = switch (device) {
+            case AUTO -> gpus > 0;
+            case CPU -> false;
+            case GPU -> {
+                if (gpus == 0) {
+                    throw new MexaException("mexa.device=gpu but the PyTorch engine sees no GPU: install the CUDA"
+                            + " flavour of the PyTorch native library (see docs/runtime.md) or use mexa.device=cpu.");
+                }
+                yield true;
+            }
+        };
+        return new ComputeTarget(gpu ? Device.gpu() : Device.cpu(), computeType(type, gpu, log));
+    }
+
+    private static DataType computeType(ComputeType type, boolean gpu, MexaLog log) {
+        if (gpu) {
+            return switch (type) {
+                case AUTO, BFLOAT16 -> DataType.BFLOAT16;
+                case FLOAT16 -> DataType.FLOAT16;
+                case FLOAT32 -> DataType.FLOAT32;
+            };
+        }
+        if (type == ComputeType.BFLOAT16 || type == ComputeType.FLOAT16) {
+            log.warn("mexa.dtype=" + type.id() + " runs as float32 on the CPU: DJL's PyTorch bridge cannot hold"
+                    + " bfloat16 arrays on the CPU and float16 matrix products there are about 200 times slower than"
+                    + " float32. Scores are unaffected beyond rounding; use a GPU for half precision.");
+        }
+        return DataType.FLOAT32;
+    }
+}

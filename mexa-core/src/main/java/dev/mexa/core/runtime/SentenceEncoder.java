@@ -1,0 +1,131 @@
+package dev.mexa.core.runtime;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import dev.mexa.core.MexaException;
+import dev.mexa.core.embedding.EmbeddingMethod;
+import dev.mexa.core.runtime.checkpoint.Architecture;
+import dev.mexa.core.runtime.checkpoint.ModelConfig;
+import dev.mexa.core.runtime.model.DecoderModel;
+import dev.mexa.core.runtime.model.DecoderModels;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Per-layer sentence embeddings of a list of sentences: tokenizes them, runs the decoder over length-sorted,
+ * right-padded batches and pools every hidden state on the device. Batching does not change the result beyond
+ * float rounding: padding is masked out of attention and weighs 0 in pooling.
+ */
+public final class SentenceEncoder {
+
+    private final DecoderModel model;
+    private final SentenceTokenizer tokenizer;
+    private final EmbeddingMethod method;
+    private final int batchSize;
+
+    /**
+     * @param model the decoder
+     * @param tokenizer its tokenizer; may be {@code null} when only {@link #encodeTokens} is called
+     * @param method weighted-average or last-token
+     * @param batchSize the most sentences per forward pass
+     */
+    public SentenceEncoder(DecoderModel model, SentenceTokenizer tokenizer, EmbeddingMethod method, int batchSize) {
+        checkOptions(method, batchSize);
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.method = method;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Checks the options before anything heavy is loaded.
+     *
+     * @param method must be weighted-average or last-token
+     * @param batchSize must be positive
+     * @throws MexaException naming the setting otherwise
+     */
+    public static void checkOptions(EmbeddingMethod method, int batchSize) {
+        if (batchSize <= 0) {
+            throw new MexaException("mexa.batchSize is " + batchSize + ": use a positive batch size.");
+        }
+        if (method != EmbeddingMethod.WEIGHTED_AVERAGE && method != EmbeddingMethod.LAST_TOKEN) {
+            throw new MexaException("mexa.embedding=" + method.id() + " cannot be computed from a model: use"
+                    + " weighted-average or last-token.");
+        }
+    }
+
+    /**
+     * @param sentences the sentences, in order
+     * @param source what they come from (a file), for error messages
+     * @param manager where the result lives (copied there when it is on another device than the model)
+     * @return float32 {@code [layers + 1, sentences, hidden]}
+     */
+    public NDArray encode(List<String> sentences, String source, NDManager manager) {
+        List<long[]> tokenized = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            tokenized.add(checked(tokenizer.encode(sentences.get(i)), source, i + 1));
+        }
+        return encodeTokens(tokenized, manager);
+    }
+
+    /**
+     * @param tokenized each sentence's token ids (special tokens included), in order
+     * @param manager where the result lives (copied there when it is on another device than the model)
+     * @return float32 {@code [layers + 1, sentences, hidden]}
+     */
+    public NDArray encodeTokens(List<long[]> tokenized, NDManager manager) {
+        List<TokenBatch> batches = TokenBatch.plan(tokenized, batchSize);
+        long[] corpusOrder = new long[tokenized.size()];
+        try (NDManager work = NDManager.newBaseManager(model.device(), DecoderModels.ENGINE)) {
+            NDList parts = new NDList();
+            int done = 0;
+            for (TokenBatch batch : batches) {
+                for (int sentence : batch.sentences()) {
+                    corpusOrder[sentence] = done++;
+                }
+                parts.add(runBatch(batch, work));
+            }
+            NDArray sorted = NDArrays.concat(parts, 1);
+            NDArray result = sorted.get(new NDIndex(":, {}", work.create(corpusOrder)));
+            NDArray placed = result.getDevice().equals(manager.getDevice()) ? result
+                    : result.toDevice(manager.getDevice(), true);
+            placed.attach(manager);
+            return placed;
+        }
+    }
+
+    private NDArray runBatch(TokenBatch batch, NDManager work) {
+        try (NDManager scope = work.newSubManager()) {
+            NDArray weights = SentencePooling.weights(method, batch, scope);
+            NDList pooled = new NDList();
+            model.forward(batch.ids(scope), batch.mask(scope),
+                    (state, layer) -> pooled.add(SentencePooling.pool(state, weights)));
+            NDArray stacked = NDArrays.stack(pooled, 0);
+            stacked.attach(work);
+            return stacked;
+        }
+    }
+
+    private long[] checked(long[] ids, String source, int line) {
+        ModelConfig config = model.config();
+        if (ids.length == 0) {
+            throw new MexaException("Sentence at line " + line + " of " + source + " gives no token: give it some"
+                    + " text the tokenizer " + tokenizer.file() + " recognises.");
+        }
+        for (long id : ids) {
+            if (id < 0 || id >= config.vocabSize()) {
+                throw new MexaException("Tokenizer " + tokenizer.file() + " gives id " + id + " for line " + line
+                        + " of " + source + ", outside the model's vocabulary of " + config.vocabSize()
+                        + " (config.json vocab_size): the tokenizer does not belong to this model.");
+            }
+        }
+        if (config.architecture() == Architecture.GPT2 && ids.length > config.maxPositions()) {
+            throw new MexaException("Line " + line + " of " + source + " has " + ids.length + " tokens, more than the"
+                    + " " + config.maxPositions() + " positions of " + config.file() + ": shorten the sentence.");
+        }
+        return ids;
+    }
+}

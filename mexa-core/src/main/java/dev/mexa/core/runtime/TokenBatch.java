@@ -1,0 +1,69 @@
+package dev.mexa.core.runtime;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Sentences of similar token length run together: their ids right-padded to the longest, with the mask telling
+ * real tokens from padding.
+ *
+ * @param sentences the positions of these sentences in the language's sentence list
+ * @param tokens their token ids
+ */
+record TokenBatch(int[] sentences, List<long[]> tokens) {
+
+    /**
+     * Sorts sentences by token length and cuts them into batches, so that little padding is computed.
+     *
+     * @param tokenized every sentence's token ids, in corpus order
+     * @param batchSize the most sentences per batch
+     * @return the batches, shortest sentences first
+     */
+    static List<TokenBatch> plan(List<long[]> tokenized, int batchSize) {
+        int[] order = IntStream.range(0, tokenized.size()).boxed()
+                .sorted(Comparator.comparingInt(i -> tokenized.get(i).length)).mapToInt(Integer::intValue).toArray();
+        List<TokenBatch> batches = new ArrayList<>();
+        for (int from = 0; from < order.length; from += batchSize) {
+            int[] members = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
+            batches.add(new TokenBatch(members, IntStream.of(members).mapToObj(tokenized::get).toList()));
+        }
+        return batches;
+    }
+
+    /** @return the longest sentence's token count, the padded length */
+    int length() {
+        return tokens.stream().mapToInt(ids -> ids.length).max().orElse(0);
+    }
+
+    /**
+     * @param manager where the arrays live
+     * @return int64 ids {@code [B, T]}, padded with id 0 (never attended to)
+     */
+    NDArray ids(NDManager manager) {
+        int length = length();
+        long[] ids = new long[tokens.size() * length];
+        for (int row = 0; row < tokens.size(); row++) {
+            System.arraycopy(tokens.get(row), 0, ids, row * length, tokens.get(row).length);
+        }
+        return manager.create(ids, new Shape(tokens.size(), length));
+    }
+
+    /**
+     * @param manager where the array lives
+     * @return float32 {@code [B, T]}: 1 for real tokens, 0 for padding
+     */
+    NDArray mask(NDManager manager) {
+        int length = length();
+        float[] mask = new float[tokens.size() * length];
+        for (int row = 0; row < tokens.size(); row++) {
+            Arrays.fill(mask, row * length, row * length + tokens.get(row).length, 1f);
+        }
+        return manager.create(mask, new Shape(tokens.size(), length));
+    }
+}

@@ -1,0 +1,323 @@
+package dev.mexa.core.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An independent float64 forward pass for {@link TinyCheckpoint} models, written with plain loops from the
+ * HuggingFace modelling code (LlamaModel, MistralModel, Qwen2Model, GPT2Model), for one unpadded sentence at a time.
+ * Deliberately simple: no batching, no masking tricks, every sum spelled out.
+ */
+public final class ReferenceDecoder {
+
+    private final TinyModel m;
+    private final Map<String, float[]> w;
+
+    /** @param checkpoint the generated checkpoint whose weights to use */
+    public ReferenceDecoder(TinyCheckpoint checkpoint) {
+        this.m = checkpoint.model;
+        this.w = checkpoint.weights;
+    }
+
+    /**
+     * @param ids the sentence's token ids
+     * @return {@code [layers + 1][T][hidden]}: embedding output, layer outputs, last one after the final norm
+     */
+    public double[][][] hiddenStates(int[] ids) {
+        return m.isGpt2() ? gpt2(ids) : llama(ids);
+    }
+
+    /**
+     * @param states the hidden states of one sentence
+     * @param lastToken true for last-token, false for weighted-average
+     * @return {@code [layers + 1][hidden]}
+     */
+    public static double[][] pool(double[][][] states, boolean lastToken) {
+        double[][] pooled = new double[states.length][];
+        for (int layer = 0; layer < states.length; layer++) {
+            int length = states[layer].length;
+            int hidden = states[layer][0].length;
+            pooled[layer] = new double[hidden];
+            double total = 0;
+            for (int t = 0; t < length; t++) {
+                double weight = lastToken ? (t == length - 1 ? 1 : 0) : t + 1;
+                total += weight;
+                for (int j = 0; j < hidden; j++) {
+                    pooled[layer][j] += weight * states[layer][t][j];
+                }
+            }
+            for (int j = 0; j < hidden; j++) {
+                pooled[layer][j] /= total;
+            }
+        }
+        return pooled;
+    }
+
+    private double[][][] llama(int[] ids) {
+        int length = ids.length;
+        int h = m.hidden();
+        List<double[][]> states = new ArrayList<>();
+        double[][] x = new double[length][h];
+        float[] embedding = w.get("model.embed_tokens.weight");
+        for (int t = 0; t < length; t++) {
+            for (int j = 0; j < h; j++) {
+                x[t][j] = embedding[ids[t] * h + j];
+            }
+        }
+        states.add(copy(x));
+        for (int layer = 0; layer < m.layers(); layer++) {
+            String p = "model.layers." + layer + ".";
+            double[][] normed = rmsNorm(x, w.get(p + "input_layernorm.weight"));
+            double[][] q = linearOutIn(normed, p + "self_attn.q_proj", m.heads() * m.headDim(), m.qkvBias());
+            double[][] k = linearOutIn(normed, p + "self_attn.k_proj", m.kvHeads() * m.headDim(), m.qkvBias());
+            double[][] v = linearOutIn(normed, p + "self_attn.v_proj", m.kvHeads() * m.headDim(), m.qkvBias());
+            rope(q, m.heads());
+            rope(k, m.kvHeads());
+            double[][] attended = attention(q, k, v, m.heads(), m.kvHeads(), m.headDim(), m.slidingWindow());
+            double[][] out = linearOutIn(attended, p + "self_attn.o_proj", h, m.bias());
+            add(x, out);
+            double[][] normed2 = rmsNorm(x, w.get(p + "post_attention_layernorm.weight"));
+            double[][] gate = linearOutIn(normed2, p + "mlp.gate_proj", m.intermediate(), false);
+            double[][] up = linearOutIn(normed2, p + "mlp.up_proj", m.intermediate(), false);
+            for (int t = 0; t < length; t++) {
+                for (int j = 0; j < m.intermediate(); j++) {
+                    double g = gate[t][j];
+                    gate[t][j] = g / (1 + Math.exp(-g)) * up[t][j];
+                }
+            }
+            add(x, linearOutIn(gate, p + "mlp.down_proj", h, false));
+            if (layer < m.layers() - 1) {
+                states.add(copy(x));
+            }
+        }
+        states.add(rmsNorm(x, w.get("model.norm.weight")));
+        return states.toArray(new double[0][][]);
+    }
+
+    /**
+     * @param finalState the last hidden state of one sentence {@code [T][hidden]}
+     * @return logits {@code [T][vocab]}
+     */
+    public double[][] logits(double[][] finalState) {
+        String head = m.isGpt2() ? "transformer.wte.weight" : m.tied() ? "model.embed_tokens.weight" : "lm_head.weight";
+        float[] weight = w.get(head);
+        int vocab = m.vocabSize();
+        double[][] logits = new double[finalState.length][vocab];
+        for (int t = 0; t < finalState.length; t++) {
+            for (int token = 0; token < vocab; token++) {
+                for (int j = 0; j < m.hidden(); j++) {
+                    logits[t][token] += weight[token * m.hidden() + j] * finalState[t][j];
+                }
+            }
+        }
+        return logits;
+    }
+
+    private double[][] rmsNorm(double[][] x, float[] weight) {
+        double[][] out = new double[x.length][x[0].length];
+        for (int t = 0; t < x.length; t++) {
+            double sumSquares = 0;
+            for (double value : x[t]) {
+                sumSquares += value * value;
+            }
+            double inverse = 1 / Math.sqrt(sumSquares / x[t].length + 1e-6);
+            for (int j = 0; j < x[t].length; j++) {
+                out[t][j] = weight[j] * x[t][j] * inverse;
+            }
+        }
+        return out;
+    }
+
+    /** y = x W^T + b with W stored [out, in] (torch.nn.Linear). */
+    private double[][] linearOutIn(double[][] x, String name, int outputs, boolean bias) {
+        float[] weight = w.get(name + ".weight");
+        float[] b = bias ? w.get(name + ".bias") : null;
+        int inputs = x[0].length;
+        double[][] y = new double[x.length][outputs];
+        for (int t = 0; t < x.length; t++) {
+            for (int o = 0; o < outputs; o++) {
+                double sum = b == null ? 0 : b[o];
+                for (int i = 0; i < inputs; i++) {
+                    sum += weight[o * inputs + i] * x[t][i];
+                }
+                y[t][o] = sum;
+            }
+        }
+        return y;
+    }
+
+    /** y = x W + b with W stored [in, out] (GPT-2's Conv1D). */
+    private double[][] linearInOut(double[][] x, String name, int outputs) {
+        float[] weight = w.get(name + ".weight");
+        float[] b = w.get(name + ".bias");
+        int inputs = x[0].length;
+        double[][] y = new double[x.length][outputs];
+        for (int t = 0; t < x.length; t++) {
+            for (int o = 0; o < outputs; o++) {
+                double sum = b[o];
+                for (int i = 0; i < inputs; i++) {
+                    sum += x[t][i] * weight[i * outputs + o];
+                }
+                y[t][o] = sum;
+            }
+        }
+        return y;
+    }
+
+    /** Rotates every head of x in place; HF's rotate_half pairs dimension i with i + D/2. */
+    private void rope(double[][] x, int heads) {
+        int d = m.headDim();
+        double[] inverse = inverseFrequencies(d);
+        for (int t = 0; t < x.length; t++) {
+            for (int head = 0; head < heads; head++) {
+                for (int i = 0; i < d / 2; i++) {
+                    double angle = t * inverse[i];
+                    double a = x[t][head * d + i];
+                    double b = x[t][head * d + i + d / 2];
+                    x[t][head * d + i] = a * Math.cos(angle) - b * Math.sin(angle);
+                    x[t][head * d + i + d / 2] = b * Math.cos(angle) + a * Math.sin(angle);
+                }
+            }
+        }
+    }
+
+    /** HF's _compute_default_rope_parameters and _compute_llama3_parameters, transcribed. */
+    private double[] inverseFrequencies(int d) {
+        double[] inverse = new double[d / 2];
+        for (int i = 0; i < d / 2; i++) {
+            inverse[i] = 1.0 / Math.pow(m.ropeTheta(), (double) (2 * i) / d);
+        }
+        if (m.llama3() == null) {
+            return inverse;
+        }
+        double factor = m.llama3()[0];
+        double lowFactor = m.llama3()[1];
+        double highFactor = m.llama3()[2];
+        double old = m.llama3()[3];
+        double lowWavelen = old / lowFactor;
+        double highWavelen = old / highFactor;
+        double[] scaled = new double[d / 2];
+        for (int i = 0; i < d / 2; i++) {
+            double wavelen = 2 * Math.PI / inverse[i];
+            double llama = wavelen > lowWavelen ? inverse[i] / factor : inverse[i];
+            double smooth = (old / wavelen - lowFactor) / (highFactor - lowFactor);
+            double smoothed = (1 - smooth) * llama / factor + smooth * llama;
+            boolean medium = !(wavelen < highWavelen) && !(wavelen > lowWavelen);
+            scaled[i] = medium ? smoothed : llama;
+        }
+        return scaled;
+    }
+
+    private static double[][] attention(double[][] q, double[][] k, double[][] v, int heads, int kvHeads, int d,
+            int window) {
+        int length = q.length;
+        double[][] out = new double[length][heads * d];
+        for (int head = 0; head < heads; head++) {
+            int kvHead = head / (heads / kvHeads);
+            for (int t = 0; t < length; t++) {
+                double[] scores = new double[t + 1];
+                double max = Double.NEGATIVE_INFINITY;
+                for (int s = 0; s <= t; s++) {
+                    if (window > 0 && t - s >= window) {
+                        scores[s] = Double.NEGATIVE_INFINITY;
+                        continue;
+                    }
+                    double dot = 0;
+                    for (int i = 0; i < d; i++) {
+                        dot += q[t][head * d + i] * k[s][kvHead * d + i];
+                    }
+                    scores[s] = dot / Math.sqrt(d);
+                    max = Math.max(max, scores[s]);
+                }
+                double total = 0;
+                for (int s = 0; s <= t; s++) {
+                    scores[s] = Math.exp(scores[s] - max);
+                    total += scores[s];
+                }
+                for (int s = 0; s <= t; s++) {
+                    for (int i = 0; i < d; i++) {
+                        out[t][head * d + i] += scores[s] / total * v[s][kvHead * d + i];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private double[][][] gpt2(int[] ids) {
+        int length = ids.length;
+        int h = m.hidden();
+        String p = "transformer.";
+        float[] wte = w.get(p + "wte.weight");
+        float[] wpe = w.get(p + "wpe.weight");
+        double[][] x = new double[length][h];
+        for (int t = 0; t < length; t++) {
+            for (int j = 0; j < h; j++) {
+                x[t][j] = wte[ids[t] * h + j] + wpe[t * h + j];
+            }
+        }
+        List<double[][]> states = new ArrayList<>();
+        for (int layer = 0; layer < m.layers(); layer++) {
+            states.add(copy(x));
+            String l = p + "h." + layer + ".";
+            double[][] qkv = linearInOut(layerNorm(x, l + "ln_1"), l + "attn.c_attn", 3 * h);
+            double[][] q = new double[length][h];
+            double[][] k = new double[length][h];
+            double[][] v = new double[length][h];
+            for (int t = 0; t < length; t++) {
+                System.arraycopy(qkv[t], 0, q[t], 0, h);
+                System.arraycopy(qkv[t], h, k[t], 0, h);
+                System.arraycopy(qkv[t], 2 * h, v[t], 0, h);
+            }
+            double[][] attended = attention(q, k, v, m.heads(), m.heads(), h / m.heads(), 0);
+            add(x, linearInOut(attended, l + "attn.c_proj", h));
+            double[][] inner = linearInOut(layerNorm(x, l + "ln_2"), l + "mlp.c_fc", m.intermediate());
+            for (double[] row : inner) {
+                for (int j = 0; j < row.length; j++) {
+                    double a = row[j];
+                    row[j] = 0.5 * a * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (a + 0.044715 * a * a * a)));
+                }
+            }
+            add(x, linearInOut(inner, l + "mlp.c_proj", h));
+        }
+        states.add(layerNorm(x, p + "ln_f"));
+        return states.toArray(new double[0][][]);
+    }
+
+    private double[][] layerNorm(double[][] x, String name) {
+        float[] weight = w.get(name + ".weight");
+        float[] bias = w.get(name + ".bias");
+        double[][] out = new double[x.length][x[0].length];
+        for (int t = 0; t < x.length; t++) {
+            double mean = 0;
+            for (double value : x[t]) {
+                mean += value / x[t].length;
+            }
+            double variance = 0;
+            for (double value : x[t]) {
+                variance += (value - mean) * (value - mean) / x[t].length;
+            }
+            for (int j = 0; j < x[t].length; j++) {
+                out[t][j] = (x[t][j] - mean) / Math.sqrt(variance + 1e-5) * weight[j] + bias[j];
+            }
+        }
+        return out;
+    }
+
+    private static void add(double[][] x, double[][] delta) {
+        for (int t = 0; t < x.length; t++) {
+            for (int j = 0; j < x[t].length; j++) {
+                x[t][j] += delta[t][j];
+            }
+        }
+    }
+
+    private static double[][] copy(double[][] x) {
+        double[][] out = new double[x.length][];
+        for (int t = 0; t < x.length; t++) {
+            out[t] = x[t].clone();
+        }
+        return out;
+    }
+}
