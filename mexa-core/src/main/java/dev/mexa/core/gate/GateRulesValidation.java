@@ -1,7 +1,6 @@
 package dev.mexa.core.gate;
 
 import dev.mexa.core.MexaException;
-import dev.mexa.core.report.MexaReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,13 +15,13 @@ final class GateRulesValidation {
     private GateRulesValidation() {
     }
 
-    static void validate(MexaReport report, GateRules rules) {
+    static void validate(GatePlan plan, GateRules rules) {
         if (rules.minScore() != null) {
             Fraction.require(rules.minScore(), "minScore");
         }
         rules.thresholds().forEach((language, value) -> {
             Fraction.require(value, "thresholds " + language);
-            requireGateable(report, language);
+            requireGateable(plan, language);
         });
         if (rules.maxDrop() != null) {
             Fraction.require(rules.maxDrop(), "maxDrop");
@@ -32,7 +31,7 @@ final class GateRulesValidation {
             }
         }
         if (rules.baseline() != null) {
-            requireComparable(report, rules.baseline(), baselineName(rules));
+            requireComparable(plan, rules, baselineName(rules));
         }
     }
 
@@ -40,24 +39,25 @@ final class GateRulesValidation {
         return rules.baselineName() == null ? "baseline report" : rules.baselineName();
     }
 
-    private static void requireGateable(MexaReport report, String language) {
-        if (language.equals(report.pivot())) {
+    private static void requireGateable(GatePlan plan, String language) {
+        if (language.equals(plan.pivot())) {
             throw new MexaException("thresholds sets a minimum for " + language + ", the pivot, which is never gated"
                     + " (it scores 1.0 by definition): remove that threshold.");
         }
-        if (!report.languages().containsKey(language)) {
+        if (!plan.languages().contains(language)) {
             throw new MexaException("thresholds sets a minimum for " + language + ", which is not among the scored"
-                    + " languages (" + String.join(", ", report.languages().keySet()) + "): remove that threshold,"
+                    + " languages (" + String.join(", ", plan.languages()) + "): remove that threshold,"
                     + " fix the language code, or add the language to the corpus and to languages.");
         }
     }
 
-    private static void requireComparable(MexaReport report, MexaReport baseline, String name) {
+    private static void requireComparable(GatePlan plan, GateRules rules, String name) {
+        GatePlan baseline = GatePlan.of(rules.baseline());
         List<String> differences = new ArrayList<>();
-        compare("pivot", report.pivot(), baseline.pivot(), differences);
-        compare("embedding", report.embedding(), baseline.embedding(), differences);
-        compare("pooling", report.pooling(), baseline.pooling(), differences);
-        compare("layers", report.layerRange(), baseline.layerRange(), differences);
+        compare("pivot", plan.pivot(), baseline.pivot(), differences);
+        compare("embedding", plan.embedding(), baseline.embedding(), differences);
+        compare("pooling", plan.pooling(), baseline.pooling(), differences);
+        compare("layers", plan.layerRange(), baseline.layerRange(), differences);
         if (!differences.isEmpty()) {
             throw new MexaException("baseline " + name + " was made with another " + String.join(", ", differences)
                     + ": scores made differently cannot be compared; make a new baseline with these settings, or run"

@@ -56,4 +56,21 @@ public final class LanguageValues {
         }
         return parsed;
     }
+
+    /**
+     * Combines the two forms of one setting, as a build tool receives them: the map from the build file and the
+     * list from the command line, which wins for a key in both.
+     *
+     * @param values the map form, e.g. from {@code <thresholds>}; null for none
+     * @param mapParameter its name, e.g. {@code thresholds}
+     * @param list the list form, e.g. from {@code -Dmexa.thresholds=deu_Latn:0.85}; null for none
+     * @param listParameter its name, e.g. {@code mexa.thresholds}
+     * @return key to value
+     */
+    public static Map<String, Double> merge(Map<String, String> values, String mapParameter, String list,
+            String listParameter) {
+        Map<String, Double> merged = new LinkedHashMap<>(of(values, mapParameter));
+        merged.putAll(parse(list, listParameter));
+        return merged;
+    }
 }

@@ -34,7 +34,7 @@ public final class QualityGate {
      *     report, a value outside [0, 1], a baseline made with another pivot, embedding or pooling)
      */
     public static GateResult check(MexaReport report, GateRules rules) {
-        GateRulesValidation.validate(report, rules);
+        GateRulesValidation.validate(GatePlan.of(report), rules);
         Map<String, LanguageResult> judged = new LinkedHashMap<>();
         List<String> violations = new ArrayList<>();
         for (LanguageResult result : report.languages().values()) {
@@ -45,6 +45,18 @@ public final class QualityGate {
         List<String> warnings = SaturationCheck.warnings(report);
         MexaReport gated = report.with(judged, warnings);
         return new GateResult(gated, violations, warnings, gated.gateSummary());
+    }
+
+    /**
+     * Rejects rules that cannot apply, before any scoring, so that a build fails fast on its configuration.
+     * {@link #check} does the same on the finished report.
+     *
+     * @param plan what will be scored and how
+     * @param rules the rules
+     * @throws dev.mexa.core.MexaException as {@link #check} does for rules that cannot apply
+     */
+    public static void validate(GatePlan plan, GateRules rules) {
+        GateRulesValidation.validate(plan, rules);
     }
 
     private static LanguageResult judge(LanguageResult result, GateRules rules) {
