@@ -1,18 +1,33 @@
 package dev.mexa.maven;
 
 import dev.mexa.core.MexaException;
+import dev.mexa.core.MexaLog;
 import dev.mexa.core.embedding.EmbeddingSource;
 import dev.mexa.core.embedding.ImportedEmbeddings;
 import dev.mexa.core.evaluate.EvaluationSettings;
 import dev.mexa.core.evaluate.MexaEvaluator;
+import dev.mexa.core.gate.DuplicateSentences;
+import dev.mexa.core.gate.EstimatedScores;
+import dev.mexa.core.gate.GateConfiguration;
+import dev.mexa.core.gate.GatePlan;
+import dev.mexa.core.gate.GateResult;
+import dev.mexa.core.gate.GateRules;
+import dev.mexa.core.gate.LanguageValues;
+import dev.mexa.core.gate.QualityGate;
 import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.ReportWriter;
 import dev.mexa.core.report.ScoreTable;
+import dev.mexa.core.runtime.ModelEmbeddings;
 import dev.mexa.core.score.LayerRange;
 import dev.mexa.core.score.Pooling;
 import java.io.File;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -22,8 +37,17 @@ import org.apache.maven.project.MavenProject;
  * Scores how well a language model aligns each language with the pivot (MEXA, arXiv 2410.05873) and writes
  * {@code mexa-report.json}, {@code mexa-scores.csv} and {@code mexa-summary.md} into the output directory.
  *
+ * <p>The scores come either from a model run over a parallel corpus ({@code model} and {@code corpus}) or from
+ * precomputed sentence embeddings ({@code embeddings}); set exactly one of {@code model} and {@code embeddings}.
+ *
+ * <p>As a quality gate it fails the build when a language scores below its threshold ({@code minScore},
+ * {@code thresholds}) or falls more than {@code maxDrop} below an earlier report ({@code baseline}): one line per
+ * violated rule, e.g. {@code Rule violated for language swh_Latn: MEXA score is 0.21, but expected minimum is 0.30},
+ * then {@code MEXA checks have not been met (1 of 3 languages)}. The reports, with each language's threshold,
+ * baseline and verdict, are written before the build fails.
+ *
  * <p>Runs inside a project (bound to {@code verify}) or without one:
- * {@code mvn dev.mexa:mexa-maven-plugin:0.1.0-SNAPSHOT:evaluate -Dmexa.embeddings=DIR}.
+ * {@code mvn dev.mexa:mexa-maven-plugin:0.1.0-SNAPSHOT:evaluate -Dmexa.embeddings=DIR -Dmexa.minScore=0.5}.
  *
  * @since 0.1.0
  */
@@ -31,8 +55,105 @@ import org.apache.maven.project.MavenProject;
 public class EvaluateMojo extends AbstractMojo {
 
     /**
+     * HuggingFace-format decoder checkpoint directory ({@code config.json}, {@code model.safetensors} or shards,
+     * {@code tokenizer.json}) to run over {@code corpus}. Set either this or {@code embeddings}.
+     *
+     * <pre>{@code <model>${project.basedir}/model</model>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.model")
+    File model;
+
+    /**
+     * Parallel corpus for {@code model}: a directory of line-aligned {@code <lang>.devtest}, {@code .dev} or
+     * {@code .txt} files (FLORES-200 layout), line i of each a translation of line i of the pivot's.
+     *
+     * <pre>{@code <corpus>${project.basedir}/flores200/devtest</corpus>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.corpus")
+    File corpus;
+
+    /**
+     * How many leading sentences of each corpus file are scored (100 in the paper). The 95% Wilson intervals in the
+     * reports narrow with more sentences.
+     *
+     * <pre>{@code <sentences>100</sentences>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.sentences", defaultValue = "100")
+    int sentences;
+
+    /**
+     * How the model's token states become one sentence embedding per layer: {@code weighted-average} (position
+     * weighted mean, the paper's default) or {@code last-token}.
+     *
+     * <pre>{@code <embedding>weighted-average</embedding>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.embedding", defaultValue = "weighted-average")
+    String embedding;
+
+    /**
+     * Where the model runs: {@code auto} (a GPU when one is visible, else the CPU), {@code cpu} or {@code gpu}.
+     *
+     * <pre>{@code <device>auto</device>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.device", defaultValue = "auto")
+    String device;
+
+    /**
+     * What the model computes in: {@code auto} (bfloat16 on a GPU, float32 on the CPU), {@code float32},
+     * {@code bfloat16} or {@code float16}.
+     *
+     * <pre>{@code <dtype>auto</dtype>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.dtype", defaultValue = "auto")
+    String dtype;
+
+    /**
+     * How many sentences go through the model at once; scores equal those of unbatched runs.
+     *
+     * <pre>{@code <batchSize>8</batchSize>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.batchSize", defaultValue = "8")
+    int batchSize;
+
+    /**
+     * Also writes the model's sentence embeddings into this directory, in the format {@code embeddings} reads, to
+     * reuse them or compare them with other tools.
+     *
+     * <pre>{@code <exportEmbeddings>${project.build.directory}/mexa/embeddings</exportEmbeddings>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.exportEmbeddings")
+    File exportEmbeddings;
+
+    /**
+     * Whether sentence embeddings may be cached between runs of the same model and corpus.
+     *
+     * <pre>{@code <cache>true</cache>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.cache", defaultValue = "true")
+    boolean cache;
+
+    /**
      * Directory of precomputed sentence embeddings: one {@code <lang>.safetensors} per language with the tensor
-     * {@code embeddings} of shape {@code [layers, sentences, hidden]} (F32, F16 or BF16).
+     * {@code embeddings} of shape {@code [layers, sentences, hidden]} (F32, F16 or BF16). Set either this or
+     * {@code model}.
      *
      * <pre>{@code <embeddings>${project.basedir}/embeddings</embeddings>}</pre>
      *
@@ -93,6 +214,107 @@ public class EvaluateMojo extends AbstractMojo {
     @Parameter(property = "mexa.outputDirectory")
     File outputDirectory;
 
+    /**
+     * Minimum MEXA score for every scored language except the pivot, unless {@code thresholds} sets its own: a
+     * fraction or a percentage. Empty gates no language by default.
+     *
+     * <pre>{@code <minScore>0.5</minScore>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.minScore")
+    String minScore;
+
+    /**
+     * Minimum MEXA score per language, overriding {@code minScore}; each a fraction or a percentage, in [0, 1]. A
+     * threshold for a language that is not scored, or for the pivot, is a configuration error. On the command line
+     * use {@code thresholdList} ({@code -Dmexa.thresholds=deu_Latn:0.85,swh_Latn:30%}).
+     *
+     * <pre>{@code
+     * <thresholds>
+     *   <deu_Latn>0.85</deu_Latn>
+     *   <swh_Latn>30%</swh_Latn>
+     * </thresholds>
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    Map<String, String> thresholds;
+
+    /**
+     * {@code thresholds} as one comma-separated list of {@code language:minimum} pairs, the form for
+     * {@code -Dmexa.thresholds}; a language in both takes its value from this list.
+     *
+     * <pre>{@code <thresholdList>deu_Latn:0.85,swh_Latn:30%</thresholdList>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.thresholds")
+    String thresholdList;
+
+    /**
+     * An earlier {@code mexa-report.json} to compare with: each language's baseline score goes into the reports,
+     * and with {@code maxDrop} a language that falls further below it fails the gate. It must have been made with
+     * the same pivot, embedding, pooling and layers.
+     *
+     * <pre>{@code <baseline>${project.basedir}/mexa-baseline.json</baseline>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.baseline")
+    File baseline;
+
+    /**
+     * The largest fall below the {@code baseline} score allowed for any language, a fraction or a percentage;
+     * requires {@code baseline}.
+     *
+     * <pre>{@code <maxDrop>0.05</maxDrop>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.maxDrop")
+    String maxDrop;
+
+    /**
+     * Whether a violated rule fails the build. When false, violations and the summary are logged as warnings and
+     * the build goes on.
+     *
+     * <pre>{@code <haltOnFailure>true</haltOnFailure>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.haltOnFailure", defaultValue = "true")
+    boolean haltOnFailure;
+
+    /**
+     * The model's English score per task, to report each language's estimated task score (MEXA score x English
+     * score), as the MEXA leaderboard does. On the command line use {@code englishScoreList}
+     * ({@code -Dmexa.englishScores=belebele:0.89}).
+     *
+     * <pre>{@code
+     * <englishScores>
+     *   <belebele>0.89</belebele>
+     * </englishScores>
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    Map<String, String> englishScores;
+
+    /**
+     * {@code englishScores} as one comma-separated list of {@code task:score} pairs, the form for
+     * {@code -Dmexa.englishScores}; a task in both takes its value from this list.
+     *
+     * <pre>{@code <englishScoreList>belebele:0.89,m-mmlu:65%</englishScoreList>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.englishScores")
+    String englishScoreList;
+
+    /** The current project; a stub without a POM file when the goal runs outside a project. */
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
 
@@ -107,27 +329,73 @@ public class EvaluateMojo extends AbstractMojo {
     boolean skip;
 
     @Override
-    public void execute() throws MojoExecutionException {
+    public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping MEXA evaluation (mexa.skip=true).");
             return;
         }
+        GateResult result;
         try {
-            EvaluationSettings settings = new EvaluationSettings(pivot, EvaluationSettings.parseLanguages(languages),
-                    Pooling.parse(pooling), LayerRange.parse(layers));
-            if (embeddings == null) {
-                throw new MexaException("No input: set mexa.embeddings to a directory of <lang>.safetensors files.");
-            }
-            MexaReport report;
-            try (EmbeddingSource source = new ImportedEmbeddings(embeddings.toPath())) {
-                report = new MexaEvaluator().evaluate(source, settings, new MavenMexaLog(getLog()));
-            }
-            ScoreTable.lines(report).forEach(getLog()::info);
-            File reports = OutputDirectories.resolve(outputDirectory, project);
-            ReportWriter.write(report, reports.toPath());
-            getLog().info("MEXA reports written to " + reports);
+            result = evaluate(new MavenMexaLog(getLog()));
         } catch (MexaException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+        GateOutcome.apply(result, haltOnFailure, getLog());
+    }
+
+    private GateResult evaluate(MexaLog log) {
+        EvaluationSettings settings = new EvaluationSettings(pivot, EvaluationSettings.parseLanguages(languages),
+                Pooling.parse(pooling), LayerRange.parse(layers));
+        GateRules rules = GateConfiguration.rules(minScore,
+                LanguageValues.merge(thresholds, "thresholds", thresholdList, "mexa.thresholds"),
+                baseline == null ? null : baseline.toPath(), maxDrop);
+        Map<String, Double> english = LanguageValues.merge(englishScores, "englishScores", englishScoreList,
+                "mexa.englishScores");
+        MexaReport evaluated;
+        try (EmbeddingSource source = openSource(log)) {
+            QualityGate.validate(plan(source, settings), rules);
+            evaluated = new MexaEvaluator().evaluate(source, settings, log);
+        }
+        List<String> corpusWarnings = corpusWarnings(evaluated);
+        MexaReport report = EstimatedScores.apply(evaluated.with(evaluated.languages(), corpusWarnings), english);
+        GateResult result = QualityGate.check(report, rules);
+        ScoreTable.lines(result.report()).forEach(log::info);
+        corpusWarnings.forEach(log::warn);
+        result.warnings().forEach(log::warn);
+        File reports = OutputDirectories.resolve(outputDirectory, project);
+        ReportWriter.write(result.report(), reports.toPath());
+        log.info("MEXA reports written to " + reports);
+        return result;
+    }
+
+    private EmbeddingSource openSource(MexaLog log) {
+        if (model != null && embeddings != null) {
+            throw new MexaException("Both model (mexa.model) and embeddings (mexa.embeddings) are set: set model and"
+                    + " corpus to run a checkpoint, or embeddings to score precomputed sentence embeddings, not both.");
+        }
+        if (model == null && embeddings == null) {
+            throw new MexaException("No input: set model (mexa.model) and corpus (mexa.corpus) to run a checkpoint,"
+                    + " or embeddings (mexa.embeddings) to a directory of <lang>.safetensors files.");
+        }
+        if (embeddings != null) {
+            return new ImportedEmbeddings(embeddings.toPath());
+        }
+        return new ModelEmbeddings(modelInput().settings(), log);
+    }
+
+    ModelInput modelInput() {
+        return new ModelInput(model, corpus, sentences, embedding, device, dtype, batchSize, exportEmbeddings, cache);
+    }
+
+    private static GatePlan plan(EmbeddingSource source, EvaluationSettings settings) {
+        Set<String> scored = new TreeSet<>(settings.languages().isEmpty() ? source.languages() : settings.languages());
+        scored.add(settings.pivot());
+        return new GatePlan(settings.pivot(), scored, source.method().id(), settings.pooling().id(),
+                settings.layerRange().toString());
+    }
+
+    private List<String> corpusWarnings(MexaReport report) {
+        return model == null ? List.of()
+                : DuplicateSentences.warnings(corpus.toPath(), report.languages().keySet(), pivot, sentences);
     }
 }

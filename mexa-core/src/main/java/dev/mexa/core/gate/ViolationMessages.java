@@ -1,6 +1,7 @@
 package dev.mexa.core.gate;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.function.IntPredicate;
 
@@ -13,6 +14,8 @@ final class ViolationMessages {
 
     private static final int MIN_DECIMALS = 2;
     private static final int MAX_DECIMALS = 6;
+    /** Drops floating-point noise first, so that a mean of k/n such as 0.51499999999999 reads 0.52, as 0.515 does. */
+    private static final MathContext SIGNIFICANT = new MathContext(12);
 
     private ViolationMessages() {
     }
@@ -56,7 +59,7 @@ final class ViolationMessages {
     }
 
     private static BigDecimal round(double value, int places) {
-        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(value).round(SIGNIFICANT).setScale(places, RoundingMode.HALF_UP);
     }
 
     private static String format(double value, int places) {
