@@ -58,7 +58,7 @@ public class EvaluateMojo extends AbstractMojo {
      * HuggingFace-format decoder checkpoint directory ({@code config.json}, {@code model.safetensors} or shards,
      * {@code tokenizer.json}) to run over {@code corpus}. Set either this or {@code embeddings}.
      *
-     * <pre>{@code <model>${project.basedir}/model</model>}</pre>
+     * <pre>&lt;model&gt;${project.basedir}/model&lt;/model&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -69,7 +69,7 @@ public class EvaluateMojo extends AbstractMojo {
      * Parallel corpus for {@code model}: a directory of line-aligned {@code <lang>.devtest}, {@code .dev} or
      * {@code .txt} files (FLORES-200 layout), line i of each a translation of line i of the pivot's.
      *
-     * <pre>{@code <corpus>${project.basedir}/flores200/devtest</corpus>}</pre>
+     * <pre>&lt;corpus&gt;${project.basedir}/flores200/devtest&lt;/corpus&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -80,7 +80,7 @@ public class EvaluateMojo extends AbstractMojo {
      * How many leading sentences of each corpus file are scored (100 in the paper). The 95% Wilson intervals in the
      * reports narrow with more sentences.
      *
-     * <pre>{@code <sentences>100</sentences>}</pre>
+     * <pre>&lt;sentences&gt;100&lt;/sentences&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -91,7 +91,7 @@ public class EvaluateMojo extends AbstractMojo {
      * How the model's token states become one sentence embedding per layer: {@code weighted-average} (position
      * weighted mean, the paper's default) or {@code last-token}.
      *
-     * <pre>{@code <embedding>weighted-average</embedding>}</pre>
+     * <pre>&lt;embedding&gt;weighted-average&lt;/embedding&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -101,7 +101,7 @@ public class EvaluateMojo extends AbstractMojo {
     /**
      * Where the model runs: {@code auto} (a GPU when one is visible, else the CPU), {@code cpu} or {@code gpu}.
      *
-     * <pre>{@code <device>auto</device>}</pre>
+     * <pre>&lt;device&gt;auto&lt;/device&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -112,7 +112,7 @@ public class EvaluateMojo extends AbstractMojo {
      * What the model computes in: {@code auto} (bfloat16 on a GPU, float32 on the CPU), {@code float32},
      * {@code bfloat16} or {@code float16}.
      *
-     * <pre>{@code <dtype>auto</dtype>}</pre>
+     * <pre>&lt;dtype&gt;auto&lt;/dtype&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -122,7 +122,7 @@ public class EvaluateMojo extends AbstractMojo {
     /**
      * How many sentences go through the model at once; scores equal those of unbatched runs.
      *
-     * <pre>{@code <batchSize>8</batchSize>}</pre>
+     * <pre>&lt;batchSize&gt;8&lt;/batchSize&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -133,7 +133,7 @@ public class EvaluateMojo extends AbstractMojo {
      * Also writes the model's sentence embeddings into this directory, in the format {@code embeddings} reads, to
      * reuse them or compare them with other tools.
      *
-     * <pre>{@code <exportEmbeddings>${project.build.directory}/mexa/embeddings</exportEmbeddings>}</pre>
+     * <pre>&lt;exportEmbeddings&gt;${project.build.directory}/mexa/embeddings&lt;/exportEmbeddings&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -143,7 +143,7 @@ public class EvaluateMojo extends AbstractMojo {
     /**
      * Whether sentence embeddings may be cached between runs of the same model and corpus.
      *
-     * <pre>{@code <cache>true</cache>}</pre>
+     * <pre>&lt;cache&gt;true&lt;/cache&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -155,7 +155,7 @@ public class EvaluateMojo extends AbstractMojo {
      * {@code embeddings} of shape {@code [layers, sentences, hidden]} (F32, F16 or BF16). Set either this or
      * {@code model}.
      *
-     * <pre>{@code <embeddings>${project.basedir}/embeddings</embeddings>}</pre>
+     * <pre>&lt;embeddings&gt;${project.basedir}/embeddings&lt;/embeddings&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -165,7 +165,7 @@ public class EvaluateMojo extends AbstractMojo {
     /**
      * Pivot language that every other language is compared with.
      *
-     * <pre>{@code <pivot>eng_Latn</pivot>}</pre>
+     * <pre>&lt;pivot&gt;eng_Latn&lt;/pivot&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -175,7 +175,7 @@ public class EvaluateMojo extends AbstractMojo {
     /**
      * Languages to score, comma separated; empty scores every language found.
      *
-     * <pre>{@code <languages>deu_Latn,fra_Latn,swh_Latn</languages>}</pre>
+     * <pre>&lt;languages&gt;deu_Latn,fra_Latn,swh_Latn&lt;/languages&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -185,7 +185,7 @@ public class EvaluateMojo extends AbstractMojo {
     /**
      * How per-layer scores are pooled into one score per language: {@code mean} or {@code max}.
      *
-     * <pre>{@code <pooling>mean</pooling>}</pre>
+     * <pre>&lt;pooling&gt;mean&lt;/pooling&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -196,7 +196,7 @@ public class EvaluateMojo extends AbstractMojo {
      * Restricts pooling to a range of hidden states, {@code FROM-TO} or {@code FROM-} (0 is the embedding output);
      * empty pools every layer. Per-layer scores are reported for every layer regardless.
      *
-     * <pre>{@code <layers>8-24</layers>}</pre>
+     * <pre>&lt;layers&gt;8-24&lt;/layers&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -204,10 +204,10 @@ public class EvaluateMojo extends AbstractMojo {
     String layers;
 
     /**
-     * Where the reports are written; by default {@code ${project.build.directory}/mexa}, or {@code ./target/mexa}
+     * Where the reports are written; by default <code>${project.build.directory}/mexa</code>, or {@code ./target/mexa}
      * when the goal runs without a project.
      *
-     * <pre>{@code <outputDirectory>${project.build.directory}/mexa</outputDirectory>}</pre>
+     * <pre>&lt;outputDirectory&gt;${project.build.directory}/mexa&lt;/outputDirectory&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -218,7 +218,7 @@ public class EvaluateMojo extends AbstractMojo {
      * Minimum MEXA score for every scored language except the pivot, unless {@code thresholds} sets its own: a
      * fraction or a percentage. Empty gates no language by default.
      *
-     * <pre>{@code <minScore>0.5</minScore>}</pre>
+     * <pre>&lt;minScore&gt;0.5&lt;/minScore&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -230,12 +230,12 @@ public class EvaluateMojo extends AbstractMojo {
      * threshold for a language that is not scored, or for the pivot, is a configuration error. On the command line
      * use {@code thresholdList} ({@code -Dmexa.thresholds=deu_Latn:0.85,swh_Latn:30%}).
      *
-     * <pre>{@code
-     * <thresholds>
-     *   <deu_Latn>0.85</deu_Latn>
-     *   <swh_Latn>30%</swh_Latn>
-     * </thresholds>
-     * }</pre>
+     * <pre>
+     * &lt;thresholds&gt;
+     *   &lt;deu_Latn&gt;0.85&lt;/deu_Latn&gt;
+     *   &lt;swh_Latn&gt;30%&lt;/swh_Latn&gt;
+     * &lt;/thresholds&gt;
+     * </pre>
      *
      * @since 0.1.0
      */
@@ -246,7 +246,7 @@ public class EvaluateMojo extends AbstractMojo {
      * {@code thresholds} as one comma-separated list of {@code language:minimum} pairs, the form for
      * {@code -Dmexa.thresholds}; a language in both takes its value from this list.
      *
-     * <pre>{@code <thresholdList>deu_Latn:0.85,swh_Latn:30%</thresholdList>}</pre>
+     * <pre>&lt;thresholdList&gt;deu_Latn:0.85,swh_Latn:30%&lt;/thresholdList&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -258,7 +258,7 @@ public class EvaluateMojo extends AbstractMojo {
      * and with {@code maxDrop} a language that falls further below it fails the gate. It must have been made with
      * the same pivot, embedding, pooling and layers.
      *
-     * <pre>{@code <baseline>${project.basedir}/mexa-baseline.json</baseline>}</pre>
+     * <pre>&lt;baseline&gt;${project.basedir}/mexa-baseline.json&lt;/baseline&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -269,7 +269,7 @@ public class EvaluateMojo extends AbstractMojo {
      * The largest fall below the {@code baseline} score allowed for any language, a fraction or a percentage;
      * requires {@code baseline}.
      *
-     * <pre>{@code <maxDrop>0.05</maxDrop>}</pre>
+     * <pre>&lt;maxDrop&gt;0.05&lt;/maxDrop&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -280,7 +280,7 @@ public class EvaluateMojo extends AbstractMojo {
      * Whether a violated rule fails the build. When false, violations and the summary are logged as warnings and
      * the build goes on.
      *
-     * <pre>{@code <haltOnFailure>true</haltOnFailure>}</pre>
+     * <pre>&lt;haltOnFailure&gt;true&lt;/haltOnFailure&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -292,11 +292,11 @@ public class EvaluateMojo extends AbstractMojo {
      * score), as the MEXA leaderboard does. On the command line use {@code englishScoreList}
      * ({@code -Dmexa.englishScores=belebele:0.89}).
      *
-     * <pre>{@code
-     * <englishScores>
-     *   <belebele>0.89</belebele>
-     * </englishScores>
-     * }</pre>
+     * <pre>
+     * &lt;englishScores&gt;
+     *   &lt;belebele&gt;0.89&lt;/belebele&gt;
+     * &lt;/englishScores&gt;
+     * </pre>
      *
      * @since 0.1.0
      */
@@ -307,7 +307,7 @@ public class EvaluateMojo extends AbstractMojo {
      * {@code englishScores} as one comma-separated list of {@code task:score} pairs, the form for
      * {@code -Dmexa.englishScores}; a task in both takes its value from this list.
      *
-     * <pre>{@code <englishScoreList>belebele:0.89,m-mmlu:65%</englishScoreList>}</pre>
+     * <pre>&lt;englishScoreList&gt;belebele:0.89,m-mmlu:65%&lt;/englishScoreList&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -321,7 +321,7 @@ public class EvaluateMojo extends AbstractMojo {
     /**
      * Skips the goal.
      *
-     * <pre>{@code <skip>true</skip>}</pre>
+     * <pre>&lt;skip&gt;true&lt;/skip&gt;</pre>
      *
      * @since 0.1.0
      */
