@@ -5,4 +5,5 @@ assert log.contains('[WARNING] MEXA checks have not been met (2 of 4 languages)'
 assert !log.contains('[ERROR]')
 assert log.contains('BUILD SUCCESS')
 assert new File(basedir, 'target/mexa/mexa-report.json').text.contains('"verdict": "FAIL"')
+assert new File(basedir, 'target/mexa/mexa-scores.csv').readLines()[0].contains(',verdict,estimated_belebele,estimated_m-mmlu,')
 return true
