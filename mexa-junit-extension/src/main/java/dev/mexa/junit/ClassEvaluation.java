@@ -52,15 +52,18 @@ final class ClassEvaluation {
     }
 
     private static MexaReport evaluate(ExtensionContext classContext) {
-        MexaEvaluation annotation = TestAnnotations.evaluation(classContext).orElseThrow(
-                () -> new ExtensionConfigurationException("No @MexaEvaluation on "
-                        + classContext.getRequiredTestClass().getName() + " or its enclosing classes."));
+        MinScoreRules rules = MinScoreRules.collect(classContext);
+        MexaEvaluation annotation = TestAnnotations.evaluation(classContext)
+                .orElseThrow(rules::withoutEvaluation);
         EvaluationConfiguration configuration = EvaluationConfiguration.of(annotation);
+        configuration.input().missing().ifPresent(missing -> {
+            throw new ExtensionConfigurationException(missing + ", and @MexaEvaluation(failIfMissing = true)"
+                    + " requires it.");
+        });
         SharedSource source = classContext.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
                 configuration.input(), SharedSource::new, SharedSource.class);
         configuration.requireAvailable(source.languages(), configuration.input().description());
         MexaReport report = source.report(configuration.settings());
-        MinScoreRules rules = MinScoreRules.collect(classContext);
         return rules.isEmpty() ? report : QualityGate.check(report, rules.gateRules(report)).report();
     }
 }

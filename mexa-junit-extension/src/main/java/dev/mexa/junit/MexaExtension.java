@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * never by hand.
  *
  * <ul>
- *   <li>disables the tests when the model, corpus or embeddings directory is absent (or fails them with
- *       {@code failIfMissing = true});</li>
+ *   <li>disables the tests when the model, corpus or embeddings directory is absent (with
+ *       {@code failIfMissing = true}, fails them before they run instead);</li>
  *   <li>before a class's tests, evaluates once per distinct configuration per JVM, publishes a report entry per
  *       language and writes the reports to {@code target/mexa/<test class>/};</li>
  *   <li>before each test, fails it with the quality gate's lines when a language falls below its
@@ -33,23 +33,23 @@ public final class MexaExtension implements ExecutionCondition, BeforeAllCallbac
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        MinScoreRules rules = MinScoreRules.collect(context);
-        Optional<MexaEvaluation> annotation = TestAnnotations.evaluation(context);
-        if (annotation.isEmpty()) {
-            String user = rules.isEmpty() ? "MexaExtension" : rules.firstOrigin();
-            throw new ExtensionConfigurationException(user + " needs @MexaEvaluation on the test class (or an"
-                    + " enclosing class) to say what to evaluate.");
-        }
-        EvaluationConfiguration configuration = EvaluationConfiguration.of(annotation.get());
-        Optional<String> missing = configuration.input().missing();
-        if (missing.isEmpty()) {
-            return ConditionEvaluationResult.enabled("MEXA input present");
+        return TestAnnotations.evaluation(context).flatMap(MexaExtension::disabledReason)
+                .map(ConditionEvaluationResult::disabled)
+                .orElseGet(() -> ConditionEvaluationResult.enabled("MEXA input present or required"));
+    }
+
+    private static Optional<String> disabledReason(MexaEvaluation annotation) {
+        EvaluationConfiguration configuration;
+        try {
+            configuration = EvaluationConfiguration.of(annotation);
+        } catch (ExtensionConfigurationException e) {
+            // reported by beforeAll: JUnit would wrap it if thrown here
+            return Optional.empty();
         }
         if (configuration.failIfMissing()) {
-            throw new ExtensionConfigurationException(missing.get() + ", and @MexaEvaluation(failIfMissing = true)"
-                    + " requires it.");
+            return Optional.empty();
         }
-        return ConditionEvaluationResult.disabled(missing.get() + ": MEXA tests disabled (set"
+        return configuration.input().missing().map(missing -> missing + ": MEXA tests disabled (set"
                 + " @MexaEvaluation(failIfMissing = true) to fail instead).");
     }
 
@@ -61,10 +61,14 @@ public final class MexaExtension implements ExecutionCondition, BeforeAllCallbac
     @Override
     public void beforeEach(ExtensionContext context) {
         MinScoreRules rules = MinScoreRules.collect(context);
-        if (!rules.isEmpty()) {
-            MexaReport report = ClassEvaluation.report(context);
-            GateFailure.message(report, rules.gateRules(report)).ifPresent(Assertions::fail);
+        if (rules.isEmpty()) {
+            return;
         }
+        if (TestAnnotations.evaluation(context).isEmpty()) {
+            throw rules.withoutEvaluation();
+        }
+        MexaReport report = ClassEvaluation.report(context);
+        GateFailure.message(report, rules.gateRules(report)).ifPresent(Assertions::fail);
     }
 
     @Override

@@ -62,9 +62,14 @@ final class MinScoreRules {
         return Collections.unmodifiableMap(thresholds);
     }
 
-    /** @return where the first minimum was declared, for messages */
-    String firstOrigin() {
-        return origins.values().iterator().next();
+    /**
+     * @return the error for minimum scores (or the extension registered by hand) without a {@link MexaEvaluation}
+     *     to evaluate them on
+     */
+    ExtensionConfigurationException withoutEvaluation() {
+        String user = isEmpty() ? "MexaExtension" : origins.values().iterator().next();
+        return new ExtensionConfigurationException(user + " needs @MexaEvaluation on the test class (or an enclosing"
+                + " class) to say what to evaluate.");
     }
 
     /**

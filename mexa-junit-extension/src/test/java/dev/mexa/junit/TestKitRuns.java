@@ -61,7 +61,7 @@ final class TestKitRuns {
 
     /**
      * @param events events of tests or containers
-     * @param name a display name without parentheses
+     * @param name a display name without parentheses (a class's simple name)
      * @return the message of the failure it finished with
      */
     static String failureMessage(Events events, String name) {
@@ -72,7 +72,7 @@ final class TestKitRuns {
 
     /**
      * @param events events of tests or containers
-     * @param name a display name without parentheses
+     * @param name a display name without parentheses (a class's simple name)
      * @return the reason it was skipped
      */
     static String skipReason(Events events, String name) {
@@ -93,7 +93,8 @@ final class TestKitRuns {
     private static String name(Event event) {
         String name = event.getTestDescriptor().getDisplayName();
         int parenthesis = name.indexOf('(');
-        return parenthesis < 0 ? name : name.substring(0, parenthesis);
+        String withoutParameters = parenthesis < 0 ? name : name.substring(0, parenthesis);
+        return withoutParameters.substring(withoutParameters.lastIndexOf('$') + 1);
     }
 
     private static TestExecutionResult result(Event event) {
