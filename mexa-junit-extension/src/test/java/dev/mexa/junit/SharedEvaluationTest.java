@@ -1,0 +1,101 @@
+package dev.mexa.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * One evaluation per distinct configuration per run, shared by test classes running concurrently, and the source
+ * closed once when the run ends.
+ */
+class SharedEvaluationTest {
+
+    private static final String LOADING = "Loading MEXA ";
+    private static final String EVALUATING = "Evaluating MEXA alignment of ";
+    private static final String RELEASED = "Released MEXA ";
+
+    @BeforeAll
+    static void writeEmbeddings() {
+        ExampleInputs.embeddings();
+    }
+
+    @Test
+    void concurrentClassesWithOneConfigurationShareOneEvaluation() {
+        try (LogRecorder log = new LogRecorder()) {
+            EngineExecutionResults results = TestKitRuns.runConcurrently(First.class, Second.class, Third.class,
+                    Fourth.class);
+
+            results.testEvents().assertStatistics(stats -> stats.started(8).succeeded(8));
+            assertThat(log.count(LOADING)).isEqualTo(1);
+            assertThat(log.count(EVALUATING)).isEqualTo(1);
+            assertThat(log.count(RELEASED)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anotherConfigurationOfTheSameInputIsEvaluatedOnItsOwn() {
+        try (LogRecorder log = new LogRecorder()) {
+            EngineExecutionResults results = TestKitRuns.runConcurrently(First.class, MaxPooling.class);
+
+            results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
+            assertThat(log.count(LOADING)).isEqualTo(1);
+            assertThat(log.count(EVALUATING)).isEqualTo(2);
+            assertThat(log.count(RELEASED)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void eachRunEvaluatesAgain() {
+        try (LogRecorder log = new LogRecorder()) {
+            TestKitRuns.run(First.class);
+            TestKitRuns.run(Second.class);
+
+            assertThat(log.count(EVALUATING)).isEqualTo(2);
+            assertThat(log.count(RELEASED)).isEqualTo(2);
+        }
+    }
+
+    /** Two tests that read the report; the classes below differ only in name. */
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS, languages = {"fra_Latn", "deu_Latn"})
+    abstract static class SameConfiguration {
+
+        @Test
+        @MinScore(language = "deu_Latn", value = 0.7)
+        void gated() {
+        }
+
+        @Test
+        void injected(MexaReport report, TestInfo info) {
+            assertThat(report.languages()).as(info.getDisplayName()).containsExactly("deu_Latn", "fra_Latn");
+        }
+    }
+
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    static class First extends SameConfiguration {
+    }
+
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    static class Second extends SameConfiguration {
+    }
+
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    static class Third extends SameConfiguration {
+    }
+
+    /** The same configuration written differently: the path not normalized, the languages in another order. */
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @MexaEvaluation(embeddings = "target/../" + ExampleInputs.EMBEDDINGS, languages = {"deu_Latn", "fra_Latn"})
+    static class Fourth extends SameConfiguration {
+    }
+
+    /** The same input pooled differently. */
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS, languages = {"fra_Latn", "deu_Latn"}, pooling = "max")
+    static class MaxPooling extends SameConfiguration {
+    }
+}
