@@ -1,18 +1,33 @@
 package dev.mexa.maven;
 
 import dev.mexa.core.MexaException;
+import dev.mexa.core.MexaLog;
 import dev.mexa.core.embedding.EmbeddingSource;
 import dev.mexa.core.embedding.ImportedEmbeddings;
 import dev.mexa.core.evaluate.EvaluationSettings;
 import dev.mexa.core.evaluate.MexaEvaluator;
+import dev.mexa.core.gate.DuplicateSentences;
+import dev.mexa.core.gate.EstimatedScores;
+import dev.mexa.core.gate.GateConfiguration;
+import dev.mexa.core.gate.GatePlan;
+import dev.mexa.core.gate.GateResult;
+import dev.mexa.core.gate.GateRules;
+import dev.mexa.core.gate.LanguageValues;
+import dev.mexa.core.gate.QualityGate;
 import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.ReportWriter;
 import dev.mexa.core.report.ScoreTable;
+import dev.mexa.core.runtime.ModelEmbeddings;
 import dev.mexa.core.score.LayerRange;
 import dev.mexa.core.score.Pooling;
 import java.io.File;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -22,8 +37,17 @@ import org.apache.maven.project.MavenProject;
  * Scores how well a language model aligns each language with the pivot (MEXA, arXiv 2410.05873) and writes
  * {@code mexa-report.json}, {@code mexa-scores.csv} and {@code mexa-summary.md} into the output directory.
  *
+ * <p>The scores come either from a model run over a parallel corpus ({@code model} and {@code corpus}) or from
+ * precomputed sentence embeddings ({@code embeddings}); set exactly one of {@code model} and {@code embeddings}.
+ *
+ * <p>As a quality gate it fails the build when a language scores below its threshold ({@code minScore},
+ * {@code thresholds}) or falls more than {@code maxDrop} below an earlier report ({@code baseline}): one line per
+ * violated rule, e.g. {@code Rule violated for language swh_Latn: MEXA score is 0.21, but expected minimum is 0.30},
+ * then {@code MEXA checks have not been met (1 of 3 languages)}. The reports, with each language's threshold,
+ * baseline and verdict, are written before the build fails.
+ *
  * <p>Runs inside a project (bound to {@code verify}) or without one:
- * {@code mvn dev.mexa:mexa-maven-plugin:0.1.0-SNAPSHOT:evaluate -Dmexa.embeddings=DIR}.
+ * {@code mvn dev.mexa:mexa-maven-plugin:0.1.0-SNAPSHOT:evaluate -Dmexa.embeddings=DIR -Dmexa.minScore=0.5}.
  *
  * @since 0.1.0
  */
@@ -31,10 +55,107 @@ import org.apache.maven.project.MavenProject;
 public class EvaluateMojo extends AbstractMojo {
 
     /**
-     * Directory of precomputed sentence embeddings: one {@code <lang>.safetensors} per language with the tensor
-     * {@code embeddings} of shape {@code [layers, sentences, hidden]} (F32, F16 or BF16).
+     * HuggingFace-format decoder checkpoint directory ({@code config.json}, {@code model.safetensors} or shards,
+     * {@code tokenizer.json}) to run over {@code corpus}. Set either this or {@code embeddings}.
      *
-     * <pre>{@code <embeddings>${project.basedir}/embeddings</embeddings>}</pre>
+     * <pre>&lt;model&gt;${project.basedir}/model&lt;/model&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.model")
+    File model;
+
+    /**
+     * Parallel corpus for {@code model}: a directory of line-aligned {@code <lang>.devtest}, {@code .dev} or
+     * {@code .txt} files (FLORES-200 layout), line i of each a translation of line i of the pivot's.
+     *
+     * <pre>&lt;corpus&gt;${project.basedir}/flores200/devtest&lt;/corpus&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.corpus")
+    File corpus;
+
+    /**
+     * How many leading sentences of each corpus file are scored (100 in the paper). The 95% Wilson intervals in the
+     * reports narrow with more sentences.
+     *
+     * <pre>&lt;sentences&gt;100&lt;/sentences&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.sentences", defaultValue = "100")
+    int sentences;
+
+    /**
+     * How the model's token states become one sentence embedding per layer: {@code weighted-average} (position
+     * weighted mean, the paper's default) or {@code last-token}.
+     *
+     * <pre>&lt;embedding&gt;weighted-average&lt;/embedding&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.embedding", defaultValue = "weighted-average")
+    String embedding;
+
+    /**
+     * Where the model runs: {@code auto} (a GPU when one is visible, else the CPU), {@code cpu} or {@code gpu}.
+     *
+     * <pre>&lt;device&gt;auto&lt;/device&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.device", defaultValue = "auto")
+    String device;
+
+    /**
+     * What the model computes in: {@code auto} (bfloat16 on a GPU, float32 on the CPU), {@code float32},
+     * {@code bfloat16} or {@code float16}.
+     *
+     * <pre>&lt;dtype&gt;auto&lt;/dtype&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.dtype", defaultValue = "auto")
+    String dtype;
+
+    /**
+     * How many sentences go through the model at once; scores equal those of unbatched runs.
+     *
+     * <pre>&lt;batchSize&gt;8&lt;/batchSize&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.batchSize", defaultValue = "8")
+    int batchSize;
+
+    /**
+     * Also writes the model's sentence embeddings into this directory, in the format {@code embeddings} reads, to
+     * reuse them or compare them with other tools.
+     *
+     * <pre>&lt;exportEmbeddings&gt;${project.build.directory}/mexa/embeddings&lt;/exportEmbeddings&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.exportEmbeddings")
+    File exportEmbeddings;
+
+    /**
+     * Whether sentence embeddings may be cached between runs of the same model and corpus.
+     *
+     * <pre>&lt;cache&gt;true&lt;/cache&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.cache", defaultValue = "true")
+    boolean cache;
+
+    /**
+     * Directory of precomputed sentence embeddings: one {@code <lang>.safetensors} per language with the tensor
+     * {@code embeddings} of shape {@code [layers, sentences, hidden]} (F32, F16 or BF16). Set either this or
+     * {@code model}.
+     *
+     * <pre>&lt;embeddings&gt;${project.basedir}/embeddings&lt;/embeddings&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -44,7 +165,7 @@ public class EvaluateMojo extends AbstractMojo {
     /**
      * Pivot language that every other language is compared with.
      *
-     * <pre>{@code <pivot>eng_Latn</pivot>}</pre>
+     * <pre>&lt;pivot&gt;eng_Latn&lt;/pivot&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -54,7 +175,7 @@ public class EvaluateMojo extends AbstractMojo {
     /**
      * Languages to score, comma separated; empty scores every language found.
      *
-     * <pre>{@code <languages>deu_Latn,fra_Latn,swh_Latn</languages>}</pre>
+     * <pre>&lt;languages&gt;deu_Latn,fra_Latn,swh_Latn&lt;/languages&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -64,7 +185,7 @@ public class EvaluateMojo extends AbstractMojo {
     /**
      * How per-layer scores are pooled into one score per language: {@code mean} or {@code max}.
      *
-     * <pre>{@code <pooling>mean</pooling>}</pre>
+     * <pre>&lt;pooling&gt;mean&lt;/pooling&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -75,7 +196,7 @@ public class EvaluateMojo extends AbstractMojo {
      * Restricts pooling to a range of hidden states, {@code FROM-TO} or {@code FROM-} (0 is the embedding output);
      * empty pools every layer. Per-layer scores are reported for every layer regardless.
      *
-     * <pre>{@code <layers>8-24</layers>}</pre>
+     * <pre>&lt;layers&gt;8-24&lt;/layers&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -83,23 +204,124 @@ public class EvaluateMojo extends AbstractMojo {
     String layers;
 
     /**
-     * Where the reports are written; by default {@code ${project.build.directory}/mexa}, or {@code ./target/mexa}
+     * Where the reports are written; by default <code>${project.build.directory}/mexa</code>, or {@code ./target/mexa}
      * when the goal runs without a project.
      *
-     * <pre>{@code <outputDirectory>${project.build.directory}/mexa</outputDirectory>}</pre>
+     * <pre>&lt;outputDirectory&gt;${project.build.directory}/mexa&lt;/outputDirectory&gt;</pre>
      *
      * @since 0.1.0
      */
     @Parameter(property = "mexa.outputDirectory")
     File outputDirectory;
 
+    /**
+     * Minimum MEXA score for every scored language except the pivot, unless {@code thresholds} sets its own: a
+     * fraction or a percentage. Empty gates no language by default.
+     *
+     * <pre>&lt;minScore&gt;0.5&lt;/minScore&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.minScore")
+    String minScore;
+
+    /**
+     * Minimum MEXA score per language, overriding {@code minScore}; each a fraction or a percentage, in [0, 1]. A
+     * threshold for a language that is not scored, or for the pivot, is a configuration error. On the command line
+     * use {@code thresholdList} ({@code -Dmexa.thresholds=deu_Latn:0.85,swh_Latn:30%}).
+     *
+     * <pre>
+     * &lt;thresholds&gt;
+     *   &lt;deu_Latn&gt;0.85&lt;/deu_Latn&gt;
+     *   &lt;swh_Latn&gt;30%&lt;/swh_Latn&gt;
+     * &lt;/thresholds&gt;
+     * </pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    Map<String, String> thresholds;
+
+    /**
+     * {@code thresholds} as one comma-separated list of {@code language:minimum} pairs, the form for
+     * {@code -Dmexa.thresholds}; a language in both takes its value from this list.
+     *
+     * <pre>&lt;thresholdList&gt;deu_Latn:0.85,swh_Latn:30%&lt;/thresholdList&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.thresholds")
+    String thresholdList;
+
+    /**
+     * An earlier {@code mexa-report.json} to compare with: each language's baseline score goes into the reports,
+     * and with {@code maxDrop} a language that falls further below it fails the gate. It must have been made with
+     * the same pivot, embedding, pooling and layers.
+     *
+     * <pre>&lt;baseline&gt;${project.basedir}/mexa-baseline.json&lt;/baseline&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.baseline")
+    File baseline;
+
+    /**
+     * The largest fall below the {@code baseline} score allowed for any language, a fraction or a percentage;
+     * requires {@code baseline}.
+     *
+     * <pre>&lt;maxDrop&gt;0.05&lt;/maxDrop&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.maxDrop")
+    String maxDrop;
+
+    /**
+     * Whether a violated rule fails the build. When false, violations and the summary are logged as warnings and
+     * the build goes on.
+     *
+     * <pre>&lt;haltOnFailure&gt;true&lt;/haltOnFailure&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.haltOnFailure", defaultValue = "true")
+    boolean haltOnFailure;
+
+    /**
+     * The model's English score per task, to report each language's estimated task score (MEXA score x English
+     * score), as the MEXA leaderboard does. On the command line use {@code englishScoreList}
+     * ({@code -Dmexa.englishScores=belebele:0.89}).
+     *
+     * <pre>
+     * &lt;englishScores&gt;
+     *   &lt;belebele&gt;0.89&lt;/belebele&gt;
+     * &lt;/englishScores&gt;
+     * </pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    Map<String, String> englishScores;
+
+    /**
+     * {@code englishScores} as one comma-separated list of {@code task:score} pairs, the form for
+     * {@code -Dmexa.englishScores}; a task in both takes its value from this list.
+     *
+     * <pre>&lt;englishScoreList&gt;belebele:0.89,m-mmlu:65%&lt;/englishScoreList&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.englishScores")
+    String englishScoreList;
+
+    /** The current project; a stub without a POM file when the goal runs outside a project. */
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
 
     /**
      * Skips the goal.
      *
-     * <pre>{@code <skip>true</skip>}</pre>
+     * <pre>&lt;skip&gt;true&lt;/skip&gt;</pre>
      *
      * @since 0.1.0
      */
@@ -107,27 +329,73 @@ public class EvaluateMojo extends AbstractMojo {
     boolean skip;
 
     @Override
-    public void execute() throws MojoExecutionException {
+    public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping MEXA evaluation (mexa.skip=true).");
             return;
         }
+        GateResult result;
         try {
-            EvaluationSettings settings = new EvaluationSettings(pivot, EvaluationSettings.parseLanguages(languages),
-                    Pooling.parse(pooling), LayerRange.parse(layers));
-            if (embeddings == null) {
-                throw new MexaException("No input: set mexa.embeddings to a directory of <lang>.safetensors files.");
-            }
-            MexaReport report;
-            try (EmbeddingSource source = new ImportedEmbeddings(embeddings.toPath())) {
-                report = new MexaEvaluator().evaluate(source, settings, new MavenMexaLog(getLog()));
-            }
-            ScoreTable.lines(report).forEach(getLog()::info);
-            File reports = OutputDirectories.resolve(outputDirectory, project);
-            ReportWriter.write(report, reports.toPath());
-            getLog().info("MEXA reports written to " + reports);
+            result = evaluate(new MavenMexaLog(getLog()));
         } catch (MexaException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+        GateOutcome.apply(result, haltOnFailure, getLog());
+    }
+
+    private GateResult evaluate(MexaLog log) {
+        EvaluationSettings settings = new EvaluationSettings(pivot, EvaluationSettings.parseLanguages(languages),
+                Pooling.parse(pooling), LayerRange.parse(layers));
+        GateRules rules = GateConfiguration.rules(minScore,
+                LanguageValues.merge(thresholds, "thresholds", thresholdList, "mexa.thresholds"),
+                baseline == null ? null : baseline.toPath(), maxDrop);
+        Map<String, Double> english = LanguageValues.merge(englishScores, "englishScores", englishScoreList,
+                "mexa.englishScores");
+        MexaReport evaluated;
+        try (EmbeddingSource source = openSource(log)) {
+            QualityGate.validate(plan(source, settings), rules);
+            evaluated = new MexaEvaluator().evaluate(source, settings, log);
+        }
+        List<String> corpusWarnings = corpusWarnings(evaluated);
+        MexaReport report = EstimatedScores.apply(evaluated.with(evaluated.languages(), corpusWarnings), english);
+        GateResult result = QualityGate.check(report, rules);
+        ScoreTable.lines(result.report()).forEach(log::info);
+        corpusWarnings.forEach(log::warn);
+        result.warnings().forEach(log::warn);
+        File reports = OutputDirectories.resolve(outputDirectory, project);
+        ReportWriter.write(result.report(), reports.toPath());
+        log.info("MEXA reports written to " + reports);
+        return result;
+    }
+
+    private EmbeddingSource openSource(MexaLog log) {
+        if (model != null && embeddings != null) {
+            throw new MexaException("Both model (mexa.model) and embeddings (mexa.embeddings) are set: set model and"
+                    + " corpus to run a checkpoint, or embeddings to score precomputed sentence embeddings, not both.");
+        }
+        if (model == null && embeddings == null) {
+            throw new MexaException("No input: set model (mexa.model) and corpus (mexa.corpus) to run a checkpoint,"
+                    + " or embeddings (mexa.embeddings) to a directory of <lang>.safetensors files.");
+        }
+        if (embeddings != null) {
+            return new ImportedEmbeddings(embeddings.toPath());
+        }
+        return new ModelEmbeddings(modelInput().settings(), log);
+    }
+
+    ModelInput modelInput() {
+        return new ModelInput(model, corpus, sentences, embedding, device, dtype, batchSize, exportEmbeddings, cache);
+    }
+
+    private static GatePlan plan(EmbeddingSource source, EvaluationSettings settings) {
+        Set<String> scored = new TreeSet<>(settings.languages().isEmpty() ? source.languages() : settings.languages());
+        scored.add(settings.pivot());
+        return new GatePlan(settings.pivot(), scored, source.method().id(), settings.pooling().id(),
+                settings.layerRange().toString());
+    }
+
+    private List<String> corpusWarnings(MexaReport report) {
+        return model == null ? List.of()
+                : DuplicateSentences.warnings(corpus.toPath(), report.languages().keySet(), pivot, sentences);
     }
 }

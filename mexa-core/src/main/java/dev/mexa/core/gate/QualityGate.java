@@ -1,21 +1,95 @@
 package dev.mexa.core.gate;
 
+import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
+import dev.mexa.core.report.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Applies {@link GateRules} to a report: the one place where thresholds and regressions are judged. */
 public final class QualityGate {
+
+    /**
+     * Slack for comparing pooled scores (means of k/n) with configured values, so that a score of 0.3 computed as
+     * 0.29999999999999993 meets a minimum of 0.3.
+     */
+    static final double TOLERANCE = 1e-9;
 
     private QualityGate() {
     }
 
     /**
+     * Gates every non-pivot language: its own threshold, else {@code minScore}; and, when a baseline and
+     * {@code maxDrop} are set and the baseline has the language, a drop of at most {@code maxDrop}. A language
+     * without any rule stays {@link Verdict#NOT_GATED}; the pivot always does. Warns when most languages saturate at
+     * 1.0.
+     *
      * @param report an evaluated report
      * @param rules the rules
-     * @return the gated report, violation lines and summary
+     * @return the gated report (with each language's threshold, baseline, verdict and violations, and the warnings
+     *     appended to its notes), violation lines and summary
      * @throws dev.mexa.core.MexaException for rules that cannot apply (a threshold for a language absent from the
      *     report, a value outside [0, 1], a baseline made with another pivot, embedding or pooling)
      */
     public static GateResult check(MexaReport report, GateRules rules) {
-        throw new UnsupportedOperationException("quality gate not implemented yet");
+        GateRulesValidation.validate(GatePlan.of(report), rules);
+        Map<String, LanguageResult> judged = new LinkedHashMap<>();
+        List<String> violations = new ArrayList<>();
+        for (LanguageResult result : report.languages().values()) {
+            LanguageResult outcome = judge(result, rules);
+            judged.put(outcome.language(), outcome);
+            violations.addAll(outcome.violations());
+        }
+        List<String> warnings = SaturationCheck.warnings(report);
+        MexaReport gated = report.with(judged, warnings);
+        return new GateResult(gated, violations, warnings, gated.gateSummary());
+    }
+
+    /**
+     * Rejects rules that cannot apply, before any scoring, so that a build fails fast on its configuration.
+     * {@link #check} does the same on the finished report.
+     *
+     * @param plan what will be scored and how
+     * @param rules the rules
+     * @throws dev.mexa.core.MexaException as {@link #check} does for rules that cannot apply
+     */
+    public static void validate(GatePlan plan, GateRules rules) {
+        GateRulesValidation.validate(plan, rules);
+    }
+
+    private static LanguageResult judge(LanguageResult result, GateRules rules) {
+        if (result.pivot()) {
+            return result.withGate(null, null, Verdict.NOT_GATED, List.of());
+        }
+        String language = result.language();
+        double score = result.score();
+        Double threshold = rules.thresholds().getOrDefault(language, rules.minScore());
+        Double baseline = baselineScore(rules.baseline(), language);
+        boolean regressionRule = baseline != null && rules.maxDrop() != null;
+        List<String> violations = new ArrayList<>();
+        if (threshold != null && score < threshold - TOLERANCE) {
+            violations.add(ViolationMessages.belowMinimum(language, score, threshold));
+        }
+        if (regressionRule && baseline - score > rules.maxDrop() + TOLERANCE) {
+            violations.add(ViolationMessages.dropped(language, baseline, score, GateRulesValidation.baselineName(rules),
+                    rules.maxDrop()));
+        }
+        Verdict verdict;
+        if (threshold == null && !regressionRule) {
+            verdict = Verdict.NOT_GATED;
+        } else {
+            verdict = violations.isEmpty() ? Verdict.PASS : Verdict.FAIL;
+        }
+        return result.withGate(threshold, baseline, verdict, violations);
+    }
+
+    private static Double baselineScore(MexaReport baseline, String language) {
+        if (baseline == null) {
+            return null;
+        }
+        LanguageResult earlier = baseline.languages().get(language);
+        return earlier == null || earlier.pivot() ? null : earlier.score();
     }
 }

@@ -77,6 +77,22 @@ public record MexaReport(
     }
 
     /**
+     * @return the gate's one-line outcome over the gated languages: {@code All MEXA checks have been met (14
+     *     languages)}, {@code MEXA checks have not been met (2 of 14 languages)}, or, when no language is gated,
+     *     {@code No MEXA checks configured}
+     */
+    public String gateSummary() {
+        int gated = gated().size();
+        int failed = failures().size();
+        String languageCount = gated == 1 ? "language" : "languages";
+        if (gated == 0) {
+            return "No MEXA checks configured";
+        }
+        return failed == 0 ? "All MEXA checks have been met (" + gated + " " + languageCount + ")"
+                : "MEXA checks have not been met (" + failed + " of " + gated + " " + languageCount + ")";
+    }
+
+    /**
      * @param newLanguages replacement results
      * @param extraNotes notes to append
      * @return a copy with these results and notes

@@ -12,12 +12,9 @@ public final class ReportMarkdown {
      */
     public static String toMarkdown(MexaReport report) {
         StringBuilder out = new StringBuilder();
-        long failed = report.failures().size();
         out.append("# MEXA summary\n\n");
         if (!report.gated().isEmpty()) {
-            out.append(failed == 0 ? "**All MEXA checks have been met** (" + report.gated().size() + " languages)"
-                    : "**MEXA checks have not been met** (" + failed + " of " + report.gated().size() + " languages)");
-            out.append("\n\n");
+            out.append("**").append(report.gateSummary()).append("**\n\n");
         }
         out.append("Model: `").append(escape(String.valueOf(report.model()))).append("`  \n");
         if (report.corpus() != null) {

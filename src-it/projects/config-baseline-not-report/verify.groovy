@@ -1,0 +1,2 @@
+expected = ~/Invalid baseline: \S*pom.xml is not a MEXA report/
+return evaluate(new File(basedir, '../../../config-error.groovy'))

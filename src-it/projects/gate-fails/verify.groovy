@@ -1,0 +1,20 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('[ERROR] Rule violated for language swh_Latn: MEXA score is 0.07, but expected minimum is 0.30\n')
+assert log.contains('[ERROR] Rule violated for language wol_Latn: MEXA score is 0.01, but expected minimum is 0.50\n')
+assert log.contains('BUILD FAILURE')
+assert log.contains('on project gate-fails: MEXA checks have not been met (2 of 4 languages)')
+// the reports are written before the build fails
+def report = new JsonSlurper().parse(new File(basedir, 'target/mexa/mexa-report.json'))
+assert report.languages.swh_Latn.verdict == 'FAIL'
+assert report.languages.swh_Latn.threshold == 0.3
+assert report.languages.swh_Latn.violations == ['Rule violated for language swh_Latn: MEXA score is 0.07, but expected minimum is 0.30']
+assert report.languages.deu_Latn.verdict == 'PASS'
+def csv = new File(basedir, 'target/mexa/mexa-scores.csv').readLines()
+assert csv[0].startsWith('language,pivot,sentences,score,score_lower,score_upper,threshold,baseline,verdict')
+assert csv.find { it.startsWith('wol_Latn,') }.contains(',0.5,,FAIL,')
+def summary = new File(basedir, 'target/mexa/mexa-summary.md').text
+assert summary.contains('**MEXA checks have not been met (2 of 4 languages)**')
+assert summary.contains('| ❌ | swh_Latn |')
+return true
