@@ -2,6 +2,8 @@ package dev.mexa.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -9,8 +11,13 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Events;
 
-/** Misuse fails fast with an {@link ExtensionConfigurationException} naming the attribute at fault. */
+/**
+ * Misuse fails fast with an {@link ExtensionConfigurationException} naming the attribute at fault; unusable input
+ * fails with mexa-core's message.
+ */
 class MisuseTest {
+
+    private static final String EMPTY = "target/testkit/empty";
 
     @BeforeAll
     static void writeEmbeddings() {
@@ -51,6 +58,25 @@ class MisuseTest {
     @Test
     void unknownPooling() {
         assertThat(classFailure(UnknownPooling.class)).startsWith("@MexaEvaluation(pooling): Unknown pooling 'avg'");
+    }
+
+    @Test
+    void classMinimumOutsideZeroToOneFailsTheClass() {
+        assertThat(classFailure(ClassValueOutOfRange.class)).isEqualTo("@MinScore(language = \"deu_Latn\","
+                + " value = -0.1) on ClassValueOutOfRange: value must be within [0, 1].");
+    }
+
+    @Test
+    void modelWithoutCorpus() {
+        assertThat(classFailure(ModelWithoutCorpus.class)).isEqualTo("@MexaEvaluation(corpus) must not be blank.");
+    }
+
+    @Test
+    void unusableInputFailsTheClassWithTheCoreMessage() throws IOException {
+        Files.createDirectories(ProjectDirectory.resolve(EMPTY));
+        assertThat(classFailure(UnusableInput.class)).isEqualTo("Embeddings directory "
+                + ProjectDirectory.resolve(EMPTY) + " holds no <lang>.safetensors file: export embeddings there first"
+                + " (tensor 'embeddings', shape [layers, n, hidden]).");
     }
 
     @Test
@@ -119,6 +145,34 @@ class MisuseTest {
     @Tag(TestKitRuns.EXAMPLE_TAG)
     @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS, pooling = "avg")
     static class UnknownPooling {
+
+        @Test
+        void anything() {
+        }
+    }
+
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS)
+    @MinScore(language = "deu_Latn", value = -0.1)
+    static class ClassValueOutOfRange {
+
+        @Test
+        void anything() {
+        }
+    }
+
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @MexaEvaluation(model = ExampleInputs.MODEL)
+    static class ModelWithoutCorpus {
+
+        @Test
+        void anything() {
+        }
+    }
+
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @MexaEvaluation(embeddings = EMPTY)
+    static class UnusableInput {
 
         @Test
         void anything() {

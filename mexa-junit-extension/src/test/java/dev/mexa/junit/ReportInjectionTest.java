@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** {@link MexaReport} parameters, dynamic tests per language and {@link MexaAssertions} inside test classes. */
@@ -44,6 +45,31 @@ class ReportInjectionTest {
         assertThat(TestKitRuns.failureMessage(results.testEvents(), "wol_Latn scores at least 0.40")).isEqualTo("""
                 Rule violated for language wol_Latn: MEXA score is 0.01, but expected minimum is 0.40
                 MEXA checks have not been met (1 of 1 language)""");
+    }
+
+    @Test
+    void injectsIntoTheConstructorOfAPerClassInstance() {
+        EngineExecutionResults results = TestKitRuns.run(PerClassInstance.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    /** Takes the report in its constructor, called before any callback of the extension. */
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS, languages = "deu_Latn")
+    static class PerClassInstance {
+
+        private final MexaReport report;
+
+        PerClassInstance(MexaReport report) {
+            this.report = report;
+        }
+
+        @Test
+        void constructed() {
+            assertThat(report.languages()).containsExactly("deu_Latn");
+        }
     }
 
     /** Takes the report as a parameter of a static {@code @BeforeAll}, of tests and of a test factory. */
