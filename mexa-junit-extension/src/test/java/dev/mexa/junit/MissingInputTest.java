@@ -56,19 +56,11 @@ class MissingInputTest {
 
     @Tag(TestKitRuns.EXAMPLE_TAG)
     @MexaEvaluation(model = ExampleInputs.ABSENT, corpus = ExampleInputs.ABSENT)
-    static class AbsentModel {
-
-        @Test
-        void anything() {
-        }
+    static class AbsentModel extends AnyTest {
     }
 
     @Tag(TestKitRuns.EXAMPLE_TAG)
     @MexaEvaluation(embeddings = ExampleInputs.ABSENT, failIfMissing = true)
-    static class AbsentButRequired {
-
-        @Test
-        void anything() {
-        }
+    static class AbsentButRequired extends AnyTest {
     }
 }

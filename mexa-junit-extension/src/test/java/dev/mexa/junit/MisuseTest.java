@@ -135,56 +135,32 @@ class MisuseTest {
 
     @Tag(TestKitRuns.EXAMPLE_TAG)
     @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS, languages = {"deu_Latn", "xho_Latn"})
-    static class LanguageNotInInput {
-
-        @Test
-        void anything() {
-        }
+    static class LanguageNotInInput extends AnyTest {
     }
 
     @Tag(TestKitRuns.EXAMPLE_TAG)
     @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS, pooling = "avg")
-    static class UnknownPooling {
-
-        @Test
-        void anything() {
-        }
+    static class UnknownPooling extends AnyTest {
     }
 
     @Tag(TestKitRuns.EXAMPLE_TAG)
     @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS)
     @MinScore(language = "deu_Latn", value = -0.1)
-    static class ClassValueOutOfRange {
-
-        @Test
-        void anything() {
-        }
+    static class ClassValueOutOfRange extends AnyTest {
     }
 
     @Tag(TestKitRuns.EXAMPLE_TAG)
     @MexaEvaluation(model = ExampleInputs.MODEL)
-    static class ModelWithoutCorpus {
-
-        @Test
-        void anything() {
-        }
+    static class ModelWithoutCorpus extends AnyTest {
     }
 
     @Tag(TestKitRuns.EXAMPLE_TAG)
     @MexaEvaluation(embeddings = EMPTY)
-    static class UnusableInput {
-
-        @Test
-        void anything() {
-        }
+    static class UnusableInput extends AnyTest {
     }
 
     @Tag(TestKitRuns.EXAMPLE_TAG)
     @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS, model = ExampleInputs.MODEL)
-    static class ModelAndEmbeddings {
-
-        @Test
-        void anything() {
-        }
+    static class ModelAndEmbeddings extends AnyTest {
     }
 }
