@@ -1,6 +1,11 @@
 package dev.mexa.core.report;
 
-/** Renders {@code mexa-summary.md}: a short table fit for a CI job page, with pass/fail marks. */
+import java.util.List;
+
+/**
+ * Renders {@code mexa-summary.md}: a short table fit for a CI job page, with pass/fail marks, then the gate's
+ * violation lines and the report's notes.
+ */
 public final class ReportMarkdown {
 
     private ReportMarkdown() {
@@ -32,6 +37,11 @@ public final class ReportMarkdown {
                     .append(ScoreFormat.score(result.interval().upper())).append(" | ")
                     .append(result.threshold() == null ? "" : ScoreFormat.brief(result.threshold())).append(" | ")
                     .append(result.baseline() == null ? "" : ScoreFormat.score(result.baseline())).append(" |\n");
+        }
+        List<String> violations = report.failures().stream().flatMap(result -> result.violations().stream()).toList();
+        if (!violations.isEmpty()) {
+            out.append("\n");
+            violations.forEach(violation -> out.append("- ").append(escape(violation)).append('\n'));
         }
         if (!report.notes().isEmpty()) {
             out.append("\n");

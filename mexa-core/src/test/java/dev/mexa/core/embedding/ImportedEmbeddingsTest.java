@@ -1,0 +1,84 @@
+package dev.mexa.core.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.mexa.core.MexaException;
+import dev.mexa.core.safetensors.DType;
+import dev.mexa.core.safetensors.SafetensorsWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportedEmbeddingsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsF32F16AndBf16() {
+        float[] values = {1, 2, 3, 4, 5, 6};
+        for (DType dtype : new DType[] {DType.F32, DType.F16, DType.BF16}) {
+            new SafetensorsWriter().add("embeddings", dtype, new long[] {1, 2, 3}, values)
+                    .write(dir.resolve(dtype.name().toLowerCase() + ".safetensors"));
+        }
+        try (ImportedEmbeddings source = new ImportedEmbeddings(dir); NDManager manager = NDManager.newBaseManager()) {
+            assertThat(source.languages()).containsExactly("bf16", "f16", "f32");
+            assertThat(source.method()).isEqualTo(EmbeddingMethod.IMPORTED);
+            for (String language : source.languages()) {
+                NDArray array = source.embed(language, manager);
+                assertThat(array.getShape().getShape()).containsExactly(1, 2, 3);
+                assertThat(array.toFloatArray()).containsExactly(values);
+            }
+        }
+    }
+
+    @Test
+    void recordsTheMethodOfExportedFiles() {
+        EmbeddingFiles.write(dir, "eng_Latn", new long[] {1, 1, 2}, new float[] {1, 2}, EmbeddingMethod.LAST_TOKEN);
+        try (ImportedEmbeddings source = new ImportedEmbeddings(dir)) {
+            assertThat(source.method()).isEqualTo(EmbeddingMethod.LAST_TOKEN);
+        }
+    }
+
+    @Test
+    void missingDirectory() {
+        Path missing = dir.resolve("none");
+        assertThatThrownBy(() -> new ImportedEmbeddings(missing)).isInstanceOf(MexaException.class)
+                .hasMessageContaining(missing.toString()).hasMessageContaining("mexa.embeddings");
+    }
+
+    @Test
+    void emptyDirectory() {
+        assertThatThrownBy(() -> new ImportedEmbeddings(dir)).isInstanceOf(MexaException.class)
+                .hasMessageContaining("holds no <lang>.safetensors file");
+    }
+
+    @Test
+    void wrongRankNamesTheFile() {
+        new SafetensorsWriter().add("embeddings", DType.F32, new long[] {2, 3}, new float[6])
+                .write(dir.resolve("deu_Latn.safetensors"));
+        try (ImportedEmbeddings source = new ImportedEmbeddings(dir); NDManager manager = NDManager.newBaseManager()) {
+            assertThatThrownBy(() -> source.embed("deu_Latn", manager)).isInstanceOf(MexaException.class)
+                    .hasMessageContaining(dir.resolve("deu_Latn.safetensors").toString())
+                    .hasMessageContaining("[2, 3]");
+        }
+    }
+
+    @Test
+    void wrongTensorNameAndCorruptFile() throws IOException {
+        new SafetensorsWriter().add("hidden", DType.F32, new long[] {1, 1, 1}, new float[1])
+                .write(dir.resolve("deu_Latn.safetensors"));
+        Files.write(dir.resolve("fra_Latn.safetensors"), new byte[] {9, 9, 9, 9, 9, 9, 9, 9, 9});
+        try (ImportedEmbeddings source = new ImportedEmbeddings(dir); NDManager manager = NDManager.newBaseManager()) {
+            assertThatThrownBy(() -> source.embed("deu_Latn", manager)).isInstanceOf(MexaException.class)
+                    .hasMessageContaining("has no tensor 'embeddings'");
+            assertThatThrownBy(() -> source.embed("fra_Latn", manager)).isInstanceOf(MexaException.class)
+                    .hasMessageStartingWith("Malformed safetensors file " + dir.resolve("fra_Latn.safetensors"));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.mexa.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.mexa.core.MexaException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportJsonTest {
+
+    @TempDir
+    Path dir;
+
+    static MexaReport sample() {
+        return new MexaReport("eng_Latn", "weighted-average", "mean", 4, 2, "0-", "model", "corpus",
+                "2026-11-24T00:00:00Z", 12, List.of("a note"), Map.of(
+                        "eng_Latn", LanguageResult.ungated("eng_Latn", true, 4, 1.0, new double[] {1, 1}),
+                        "deu_Latn", LanguageResult.ungated("deu_Latn", false, 4, 0.625, new double[] {0.5, 0.75})));
+    }
+
+    @Test
+    void writesTheDocumentedKeys() {
+        JsonObject json = JsonParser.parseString(ReportJson.toJson(sample())).getAsJsonObject();
+        assertThat(json.get("pivot").getAsString()).isEqualTo("eng_Latn");
+        assertThat(json.get("embedding").getAsString()).isEqualTo("weighted-average");
+        assertThat(json.get("pooling").getAsString()).isEqualTo("mean");
+        assertThat(json.get("sentences").getAsInt()).isEqualTo(4);
+        assertThat(json.get("layers").getAsInt()).isEqualTo(2);
+        JsonObject deu = json.getAsJsonObject("languages").getAsJsonObject("deu_Latn");
+        assertThat(deu.get("score").getAsDouble()).isEqualTo(0.625);
+        assertThat(deu.getAsJsonArray("layerScores").toString()).isEqualTo("[0.5,0.75]");
+        assertThat(json.getAsJsonObject("languages").keySet()).containsExactly("deu_Latn", "eng_Latn");
+    }
+
+    @Test
+    void readsBackWhatItWrote() {
+        ReportWriter.write(sample(), dir);
+        MexaReport read = ReportJson.read(dir.resolve(ReportWriter.JSON));
+        assertThat(read.pivot()).isEqualTo("eng_Latn");
+        assertThat(read.score("deu_Latn")).isEqualTo(0.625);
+        assertThat(read.result("deu_Latn").layerScores()).containsExactly(0.5, 0.75);
+        assertThat(read.result("eng_Latn").pivot()).isTrue();
+        assertThat(read.notes()).containsExactly("a note");
+    }
+
+    @Test
+    void writesAllReportsAndNoTemporaryFiles() throws IOException {
+        ReportWriter.write(sample(), dir);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .contains(ReportWriter.JSON, ReportWriter.CSV, ReportWriter.MARKDOWN)
+                    .noneMatch(name -> name.endsWith(".tmp"));
+        }
+        assertThat(Files.readString(dir.resolve(ReportWriter.CSV))).startsWith(
+                "language,pivot,sentences,score,score_lower,score_upper,threshold,baseline,verdict,layer_0,layer_1\n"
+                        + "deu_Latn,false,4,0.625,");
+        assertThat(Files.readString(dir.resolve(ReportWriter.MARKDOWN))).contains("| deu_Latn | 0.625 |");
+    }
+
+    @Test
+    void rejectsFilesThatAreNotReports() throws IOException {
+        Path other = dir.resolve("package.json");
+        Files.writeString(other, "{\"name\":\"x\"}");
+        assertThatThrownBy(() -> ReportJson.read(other)).isInstanceOf(MexaException.class)
+                .hasMessageContaining(other + " is not a MEXA report");
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"pivot\":");
+        assertThatThrownBy(() -> ReportJson.read(broken)).isInstanceOf(MexaException.class)
+                .hasMessageContaining("is not a MEXA report");
+        assertThatThrownBy(() -> ReportJson.read(dir.resolve("none.json"))).isInstanceOf(MexaException.class)
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void tableIsAlignedAndSortedByScore() {
+        assertThat(ScoreTable.lines(sample())).containsExactly(
+                "language   score  95% interval     verdict",
+                "deu_Latn   0.625  [0.219, 0.908]   -",
+                "eng_Latn   1.000  [0.510, 1.000]   pivot");
+    }
+}

@@ -1,0 +1,149 @@
+package dev.mexa.core.safetensors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mexa.core.MexaException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SafetensorsFileTest {
+
+    @TempDir
+    Path dir;
+
+    /** A file with the given header JSON and data bytes, the header length written as the format says. */
+    private Path file(String header, int dataBytes) throws IOException {
+        byte[] json = header.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer bytes = ByteBuffer.allocate(8 + json.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.putLong(json.length).put(json);
+        Path path = dir.resolve("t.safetensors");
+        Files.write(path, bytes.array());
+        return path;
+    }
+
+    @Test
+    void roundTripsEveryFloatType() {
+        float[] values = {0f, 1f, -2.5f, 3.140625f, 65504f, 1e-3f};
+        Path path = dir.resolve("w.safetensors");
+        new SafetensorsWriter().metadata("k", "v")
+                .add("f32", DType.F32, new long[] {2, 3}, values)
+                .add("f16", DType.F16, new long[] {6}, values)
+                .add("bf16", DType.BF16, new long[] {3, 2}, values)
+                .add("f64", DType.F64, new long[] {6}, values)
+                .write(path);
+        try (SafetensorsFile file = SafetensorsFile.open(path)) {
+            assertThat(file.metadata()).containsEntry("k", "v");
+            assertThat(file.tensors().keySet()).containsExactly("f32", "f16", "bf16", "f64");
+            assertThat(file.info("bf16").shape()).containsExactly(3, 2);
+            assertThat(file.readFloats("f32")).containsExactly(values);
+            assertThat(file.readFloats("f64")).containsExactly(values);
+            // exactly representable in half precision except 1e-3 (nearest half: 0.0010004043579)
+            assertThat(file.readFloats("f16")).containsExactly(0f, 1f, -2.5f, 3.140625f, 65504f, 0.0010004043579f);
+            // bfloat16 keeps 8 significant bits: 3.140625 -> 3.140625, 65504 -> 65536, 1e-3 -> 0.00099945068
+            assertThat(file.readFloats("bf16")).containsExactly(0f, 1f, -2.5f, 3.140625f, 65536f, 9.9945068e-4f);
+        }
+    }
+
+    @Test
+    void halfPrecisionCodecMatchesKnownBitPatterns() {
+        assertThat(FloatCodec.floatToFloat16(1f)).isEqualTo((short) 0x3C00);
+        assertThat(FloatCodec.floatToFloat16(-2f)).isEqualTo((short) 0xC000);
+        assertThat(FloatCodec.floatToFloat16(65504f)).isEqualTo((short) 0x7BFF);
+        assertThat(FloatCodec.floatToFloat16(1e6f)).isEqualTo((short) 0x7C00);
+        assertThat(FloatCodec.floatToFloat16(0x1p-24f)).isEqualTo((short) 0x0001);
+        assertThat(FloatCodec.float16ToFloat((short) 0x0001)).isEqualTo(0x1p-24f);
+        assertThat(FloatCodec.float16ToFloat((short) 0x3555)).isEqualTo(0.333251953125f);
+        assertThat(Float.isNaN(FloatCodec.float16ToFloat((short) 0x7E00))).isTrue();
+        assertThat(FloatCodec.bfloat16ToFloat((short) 0x3F80)).isEqualTo(1f);
+        assertThat(FloatCodec.floatToBfloat16(1.00390625f)).isEqualTo((short) 0x3F80); // tie to even
+    }
+
+    @Test
+    void missingFileNamesThePath() {
+        Path missing = dir.resolve("nope.safetensors");
+        assertThatThrownBy(() -> SafetensorsFile.open(missing)).isInstanceOf(MexaException.class)
+                .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void fileShorterThanTheLengthPrefix() throws IOException {
+        Path path = dir.resolve("short.safetensors");
+        Files.write(path, new byte[] {1, 2, 3});
+        assertMalformed(path, "fewer than the 8-byte header length");
+    }
+
+    @Test
+    void headerLongerThanFile() throws IOException {
+        Path path = dir.resolve("long.safetensors");
+        Files.write(path, ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN).putLong(1000).array());
+        assertMalformed(path, "header length is 1000 bytes but the file holds only 12");
+    }
+
+    @Test
+    void truncatedData() throws IOException {
+        Path path = file("{\"w\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]}}", 8);
+        assertMalformed(path, "tensor 'w' ends at byte 16 of the data section, which holds only 8 bytes");
+    }
+
+    @Test
+    void truncatedWrittenFile() throws IOException {
+        Path path = dir.resolve("w.safetensors");
+        new SafetensorsWriter().add("w", DType.F32, new long[] {100}, new float[100]).write(path);
+        byte[] bytes = Files.readAllBytes(path);
+        Files.write(path, Arrays.copyOf(bytes, bytes.length - 1));
+        assertMalformed(path, "truncated file");
+    }
+
+    @Test
+    void overlappingOffsets() throws IOException {
+        Path path = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}", 12);
+        assertMalformed(path, "tensors 'a' and 'b' overlap");
+    }
+
+    @Test
+    void offsetsOutOfOrder() throws IOException {
+        Path path = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[8,4]}}", 8);
+        assertMalformed(path, "data_offsets [8, 4] out of order");
+    }
+
+    @Test
+    void unknownDtype() throws IOException {
+        Path path = file("{\"a\":{\"dtype\":\"F8_E4M3\",\"shape\":[2],\"data_offsets\":[0,2]}}", 2);
+        assertMalformed(path, "unknown dtype 'F8_E4M3'");
+    }
+
+    @Test
+    void shapeDisagreesWithSize() throws IOException {
+        Path path = file("{\"a\":{\"dtype\":\"F16\",\"shape\":[2,3],\"data_offsets\":[0,8]}}", 8);
+        assertMalformed(path, "shape [2, 3] of F16 (12 bytes) but its data_offsets span 8 bytes");
+    }
+
+    @Test
+    void headerThatIsNotJson() throws IOException {
+        assertMalformed(file("{not json", 0), "not valid JSON");
+    }
+
+    @Test
+    void missingTensorNamesTheFile() throws IOException {
+        Path path = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4);
+        try (SafetensorsFile file = SafetensorsFile.open(path)) {
+            assertThatThrownBy(() -> file.info("b")).isInstanceOf(MexaException.class)
+                    .hasMessageContaining(path.toString()).hasMessageContaining("no tensor 'b'");
+        }
+    }
+
+    private static void assertMalformed(Path path, String detail) {
+        assertThatThrownBy(() -> SafetensorsFile.open(path)).isInstanceOf(MexaException.class)
+                .hasMessageStartingWith("Malformed safetensors file " + path + ": ")
+                .hasMessageContaining(detail);
+    }
+}
