@@ -1,0 +1,68 @@
+package dev.mexa.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Evaluates a model's multilingual alignment with MEXA (arXiv 2410.05873) for the annotated test class, once per
+ * distinct configuration per JVM, and makes the result available to its tests: {@link MinScore} gates,
+ * {@link MexaReport} parameters, report entries and the reports under {@code target/mexa/<test class>/}.
+ *
+ * <p>Give either {@link #model()} with {@link #corpus()}, or {@link #embeddings()}. Relative paths are resolved
+ * against the project directory: the {@code basedir} system property that Maven Surefire sets, else
+ * {@code user.dir}. When the input directory does not exist the tests are disabled, unless
+ * {@link #failIfMissing()} is set.
+ *
+ * <pre>{@code
+ * @MexaEvaluation(model = "model", corpus = "flores200/devtest", languages = {"deu_Latn", "swh_Latn"})
+ * class MultilingualCoverageTest { ... }
+ * }</pre>
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(MexaExtension.class)
+public @interface MexaEvaluation {
+
+    /** @return a HuggingFace-format checkpoint directory; requires {@link #corpus()}, excludes {@link #embeddings()} */
+    String model() default "";
+
+    /** @return a directory of line-aligned {@code <lang>.devtest|.dev|.txt} files, used with {@link #model()} */
+    String corpus() default "";
+
+    /** @return a directory of precomputed {@code <lang>.safetensors} embeddings, instead of a model and corpus */
+    String embeddings() default "";
+
+    /** @return the language codes to score besides the pivot; empty scores every language found */
+    String[] languages() default {};
+
+    /** @return the pivot language every other language is compared with */
+    String pivot() default "eng_Latn";
+
+    /** @return how many leading sentences of each corpus file are embedded (model only) */
+    int sentences() default 100;
+
+    /** @return how token states become a sentence embedding: {@code weighted-average} or {@code last-token} */
+    String embedding() default "weighted-average";
+
+    /** @return how per-layer scores become one score: {@code mean} or {@code max} */
+    String pooling() default "mean";
+
+    /** @return the layers pooling is restricted to, {@code FROM-TO} or {@code FROM-}; empty for every layer */
+    String layers() default "";
+
+    /** @return where the model runs: {@code auto}, {@code cpu} or {@code gpu} */
+    String device() default "auto";
+
+    /** @return what the model computes in: {@code auto}, {@code float32}, {@code bfloat16} or {@code float16} */
+    String dtype() default "auto";
+
+    /** @return whether a missing model, corpus or embeddings directory fails the tests instead of disabling them */
+    boolean failIfMissing() default false;
+}

@@ -1,0 +1,76 @@
+package dev.mexa.junit;
+
+import dev.mexa.core.embedding.EmbeddingSource;
+import dev.mexa.core.evaluate.EvaluationSettings;
+import dev.mexa.core.evaluate.MexaEvaluator;
+import dev.mexa.core.report.MexaReport;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SortedSet;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One {@link EmbeddingInput} shared by every test class of a JVM run: the model is loaded on first use and kept until
+ * the root extension context closes this resource, and each distinct {@link EvaluationSettings} is evaluated once.
+ * Evaluations are serialized, so concurrent test classes wait for the one run they share.
+ *
+ * <p>Implements both {@link AutoCloseable} (closed by JUnit 5.13 and later) and the older
+ * {@link ExtensionContext.Store.CloseableResource} (JUnit 5.10 to 5.12); either way it releases the source once.
+ */
+@SuppressWarnings("deprecation") // CloseableResource keeps JUnit 5.10 to 5.12 closing the source
+final class SharedSource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+    private final EmbeddingInput input;
+    private final JulMexaLog log = new JulMexaLog();
+    private final Map<EvaluationSettings, MexaReport> reports = new HashMap<>();
+    private EmbeddingSource source;
+    private boolean closed;
+
+    /** @param input the model or embeddings, opened on first use */
+    SharedSource(EmbeddingInput input) {
+        this.input = input;
+    }
+
+    /** @return the languages the source can embed */
+    synchronized SortedSet<String> languages() {
+        return source().languages();
+    }
+
+    /**
+     * @param settings what to score
+     * @return the report, evaluated on the first call with these settings and remembered
+     */
+    synchronized MexaReport report(EvaluationSettings settings) {
+        MexaReport report = reports.get(settings);
+        if (report == null) {
+            log.info("Evaluating MEXA alignment of " + input.description() + " against " + settings.pivot());
+            report = new MexaEvaluator().evaluate(source(), settings, log);
+            reports.put(settings, report);
+        }
+        return report;
+    }
+
+    private EmbeddingSource source() {
+        if (closed) {
+            throw new IllegalStateException("The MEXA " + input.description() + " was already closed.");
+        }
+        if (source == null) {
+            log.info("Loading MEXA " + input.description());
+            source = input.open(log);
+        }
+        return source;
+    }
+
+    /** Releases the model or files, once; later calls do nothing. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (source != null) {
+            source.close();
+            log.fine("Released MEXA " + input.description());
+        }
+    }
+}

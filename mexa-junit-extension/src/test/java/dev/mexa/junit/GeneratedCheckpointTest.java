@@ -1,0 +1,77 @@
+package dev.mexa.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.TestExecutionResult.Status.FAILED;
+import static org.junit.platform.engine.TestExecutionResult.Status.SUCCESSFUL;
+
+import dev.mexa.core.MexaLog;
+import dev.mexa.core.embedding.EmbeddingSource;
+import dev.mexa.core.runtime.ModelEmbeddings;
+import dev.mexa.core.runtime.ModelSettings;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * The extension on a generated Llama checkpoint and corpus whose alignment is known by construction (deu_Latn
+ * near-perfect, wol_Latn unrelated). Skipped while the model runtime is not on the branch.
+ */
+class GeneratedCheckpointTest {
+
+    @BeforeAll
+    static void writeCheckpoint() {
+        ExampleInputs.modelAndCorpus();
+    }
+
+    @Test
+    void gatesOnTheModelsScores() {
+        assumeModelRuntime();
+        EngineExecutionResults results = TestKitRuns.run(OnModel.class);
+
+        assertThat(TestKitRuns.statuses(results.testEvents())).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "alignedLanguage", SUCCESSFUL, "unrelatedLanguage", FAILED, "scoresFollowTheConstruction",
+                SUCCESSFUL));
+        assertThat(TestKitRuns.failureMessage(results.testEvents(), "unrelatedLanguage")).matches("""
+                Rule violated for language wol_Latn: MEXA score is 0\\.\\d+, but expected minimum is 0\\.50
+                MEXA checks have not been met \\(1 of 1 language\\)""");
+    }
+
+    private static void assumeModelRuntime() {
+        ModelSettings settings = ModelSettings.defaults(ProjectDirectory.resolve(ExampleInputs.MODEL),
+                ProjectDirectory.resolve(ExampleInputs.CORPUS));
+        try (EmbeddingSource source = new ModelEmbeddings(settings, MexaLog.silent())) {
+            assertThat(source.languages()).contains("deu_Latn", "wol_Latn");
+        } catch (UnsupportedOperationException e) {
+            Assumptions.abort("The model runtime is not on this branch yet (ModelEmbeddings says: " + e.getMessage()
+                    + "); the generated-checkpoint tests run once it lands.");
+        }
+    }
+
+    /** Scores the generated checkpoint on the CPU. */
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @MexaEvaluation(model = ExampleInputs.MODEL, corpus = ExampleInputs.CORPUS, sentences = ExampleInputs.SENTENCES,
+            device = "cpu", failIfMissing = true)
+    static class OnModel {
+
+        @Test
+        @MinScore(language = "deu_Latn", value = 0.5)
+        void alignedLanguage() {
+        }
+
+        @Test
+        @MinScore(language = "wol_Latn", value = 0.5)
+        void unrelatedLanguage() {
+        }
+
+        @Test
+        void scoresFollowTheConstruction(MexaReport report) {
+            assertThat(report.languages()).containsExactly("deu_Latn", "fra_Latn", "swh_Latn", "wol_Latn");
+            assertThat(report.score("deu_Latn")).isGreaterThan(report.score("swh_Latn"));
+            assertThat(report.score("fra_Latn")).isGreaterThan(report.score("wol_Latn"));
+            assertThat(report.core().embedding()).isEqualTo("weighted-average");
+        }
+    }
+}

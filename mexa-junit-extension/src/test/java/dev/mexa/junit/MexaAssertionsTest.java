@@ -1,0 +1,73 @@
+package dev.mexa.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mexa.core.report.LanguageResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@link MexaAssertions} and {@link MexaReport} on a report built by hand. */
+class MexaAssertionsTest {
+
+    private final MexaReport report = new MexaReport(new dev.mexa.core.report.MexaReport("eng_Latn",
+            "weighted-average", "mean", 10, 2, "0-", "model", "corpus", "2026-01-01T00:00:00Z", 1, List.of(),
+            Map.of("eng_Latn", LanguageResult.ungated("eng_Latn", true, 10, 1.0, new double[] {1, 1}),
+                    "deu_Latn", LanguageResult.ungated("deu_Latn", false, 10, 0.85, new double[] {0.8, 0.9}),
+                    "swh_Latn", LanguageResult.ungated("swh_Latn", false, 10, 0.2, new double[] {0.1, 0.3}))));
+
+    @Test
+    void minimumMet() {
+        MexaAssertions.assertThat(report).hasMinScore("deu_Latn", 0.8).hasMinScore("swh_Latn", 0.2);
+        MexaAssertions.assertThat(report.core()).hasMinScore("deu_Latn", 0.85);
+    }
+
+    @Test
+    void minimumMissedFailsWithTheGateLines() {
+        assertThatThrownBy(() -> MexaAssertions.assertThat(report).hasMinScore("swh_Latn", 0.3))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("""
+                        Rule violated for language swh_Latn: MEXA score is 0.20, but expected minimum is 0.30
+                        MEXA checks have not been met (1 of 1 language)""");
+    }
+
+    @Test
+    void languageNotScored() {
+        assertThatThrownBy(() -> MexaAssertions.assertThat(report).hasMinScore("xho_Latn", 0.3))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("Expecting the MEXA report to score xho_Latn, but it scores only deu_Latn, eng_Latn,"
+                        + " swh_Latn");
+    }
+
+    @Test
+    void pivotIsNeverGated() {
+        assertThatThrownBy(() -> MexaAssertions.assertThat(report).hasMinScore("eng_Latn", 0.3))
+                .isInstanceOf(AssertionError.class).hasMessageStartingWith("eng_Latn is the pivot");
+    }
+
+    @Test
+    void minimumOutsideZeroToOne() {
+        assertThatIllegalArgumentException().isThrownBy(() -> MexaAssertions.assertThat(report)
+                .hasMinScore("deu_Latn", 85)).withMessage("The minimum MEXA score for deu_Latn is 85.0; it must be"
+                        + " within [0, 1].");
+        assertThatIllegalArgumentException().isThrownBy(() -> report.dynamicTests(-0.1));
+    }
+
+    @Test
+    void nullReport() {
+        assertThatThrownBy(() -> MexaAssertions.assertThat((MexaReport) null).hasMinScore("deu_Latn", 0.5))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Expecting actual not to be null");
+    }
+
+    @Test
+    void reportAccessors() {
+        assertThat(report.languages()).containsExactly("deu_Latn", "swh_Latn");
+        assertThat(report.pivot()).isEqualTo("eng_Latn");
+        assertThat(report.score("deu_Latn")).isEqualTo(0.85);
+        assertThat(report.result("swh_Latn").layerScores()).containsExactly(0.1, 0.3);
+        assertThat(report.dynamicTests(0.5)).extracting(test -> test.getDisplayName())
+                .containsExactly("deu_Latn scores at least 0.50", "swh_Latn scores at least 0.50");
+    }
+}
