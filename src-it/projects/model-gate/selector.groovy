@@ -1,1 +1,0 @@
-return evaluate(new File(basedir, '../../../model-runtime.groovy'))
