@@ -338,7 +338,12 @@ public class EvaluateMojo extends AbstractMojo {
         try {
             result = evaluate(new MavenMexaLog(getLog()));
         } catch (MexaException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            // the message is complete; Maven would append each cause's message to it, so the cause goes to -X only
+            getLog().debug(e);
+            throw new MojoExecutionException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("MEXA evaluation failed unexpectedly (" + e
+                    + "); please report this with the output of mvn -e.", e);
         }
         GateOutcome.apply(result, haltOnFailure, getLog());
     }

@@ -81,18 +81,22 @@ public final class MexaEvaluator {
 
     private static List<String> targets(EmbeddingSource source, EvaluationSettings settings) {
         if (!source.languages().contains(settings.pivot())) {
-            throw new MexaException("The pivot language " + settings.pivot() + " is not in " + source.description()
-                    + " (found " + summary(source) + "): add it or set mexa.pivot.");
+            throw new MexaException("The pivot language " + settings.pivot() + " is not in " + where(source)
+                    + " (found " + summary(source) + "): add its file or set mexa.pivot.");
         }
         List<String> requested = settings.languages().isEmpty() ? List.copyOf(source.languages())
                 : settings.languages();
         List<String> missing = requested.stream().filter(code -> !source.languages().contains(code)).toList();
         if (!missing.isEmpty()) {
             throw new MexaException("Language(s) " + String.join(", ", missing) + " requested in mexa.languages are"
-                    + " not in " + source.description() + " (found " + summary(source) + "): remove them or add"
+                    + " not in " + where(source) + " (found " + summary(source) + "): remove them or add"
                     + " their files.");
         }
         return requested.stream().filter(code -> !code.equals(settings.pivot())).toList();
+    }
+
+    private static String where(EmbeddingSource source) {
+        return source.corpusDescription() == null ? source.description() : "corpus " + source.corpusDescription();
     }
 
     private static String summary(EmbeddingSource source) {
