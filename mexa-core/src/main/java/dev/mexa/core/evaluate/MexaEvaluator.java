@@ -8,7 +8,6 @@ import dev.mexa.core.MexaLog;
 import dev.mexa.core.embedding.EmbeddingSource;
 import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
-import dev.mexa.core.report.ScoreFormat;
 import dev.mexa.core.score.AlignmentCounts;
 import dev.mexa.core.score.AlignmentScorer;
 import java.time.Instant;
@@ -40,15 +39,18 @@ public final class MexaEvaluator {
         List<String> notes = new ArrayList<>();
         int pivotSentences;
         int layers;
+        EvaluationProgress progress = new EvaluationProgress(log, targets.size() + 1);
         try (NDManager manager = NDManager.newBaseManager()) {
+            long pivotStart = System.nanoTime();
             NDArray pivot = source.embed(settings.pivot(), manager);
             pivotSentences = (int) pivot.getShape().get(1);
             layers = (int) pivot.getShape().get(0);
             double[] perfect = new double[layers];
             Arrays.fill(perfect, 1.0);
             results.put(settings.pivot(), LanguageResult.ungated(settings.pivot(), true, pivotSentences, 1.0, perfect));
-            int done = 0;
+            progress.pivotEmbedded(settings.pivot(), pivotSentences, System.nanoTime() - pivotStart);
             for (String language : targets) {
+                long languageStart = System.nanoTime();
                 try (NDManager scope = manager.newSubManager()) {
                     NDArray target = source.embed(language, scope);
                     int sentences = (int) Math.min(pivotSentences, target.getShape().get(1));
@@ -66,9 +68,7 @@ public final class MexaEvaluator {
                         throw new MexaException("The MEXA score of " + language + " is NaN: check its embeddings.");
                     }
                     results.put(language, LanguageResult.ungated(language, false, sentences, pooled, layerScores));
-                    done++;
-                    log.info("Scored " + language + ": " + ScoreFormat.score(pooled) + " (" + done + "/"
-                            + targets.size() + ")");
+                    progress.scored(language, pooled, sentences, System.nanoTime() - languageStart);
                 }
             }
         }

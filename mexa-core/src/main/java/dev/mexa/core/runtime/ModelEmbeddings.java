@@ -25,13 +25,12 @@ public final class ModelEmbeddings implements EmbeddingSource {
     private final DecoderModel model;
     private final SentenceTokenizer tokenizer;
     private final SentenceEncoder encoder;
-    private final EmbeddingProgress progress;
 
     /**
      * Reads and checks the corpus, the options and {@code config.json}, then loads the tokenizer and the weights.
      *
      * @param settings model, corpus and runtime options
-     * @param log progress lines (one per language, with sentences/s and an ETA)
+     * @param log where the model's loading line and warnings go
      * @throws dev.mexa.core.MexaException naming the file at fault when the corpus or checkpoint is unusable
      */
     public ModelEmbeddings(ModelSettings settings, MexaLog log) {
@@ -53,7 +52,6 @@ public final class ModelEmbeddings implements EmbeddingSource {
             throw e;
         }
         this.encoder = new SentenceEncoder(model, tokenizer, settings.method(), settings.batchSize());
-        this.progress = new EmbeddingProgress(log, corpus.languages().size());
         ModelConfig config = model.config();
         log.info(String.format(Locale.ROOT, "Loaded %s model %s (%d layers, hidden %d) on %s as %s in %.1f s",
                 config.architecture().modelType(), settings.model(), config.layers(), config.hidden(),
@@ -82,12 +80,10 @@ public final class ModelEmbeddings implements EmbeddingSource {
 
     @Override
     public NDArray embed(String language, NDManager manager) {
-        long start = System.nanoTime();
         NDArray embeddings = encoder.encode(corpus.sentences(language), corpus.file(language).toString(), manager);
         if (settings.exportEmbeddings() != null) {
             EmbeddingFiles.write(settings.exportEmbeddings(), language, embeddings, settings.method());
         }
-        progress.embedded(language, corpus.size(), System.nanoTime() - start);
         return embeddings;
     }
 

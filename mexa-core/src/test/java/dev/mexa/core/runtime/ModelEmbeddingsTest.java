@@ -45,7 +45,7 @@ class ModelEmbeddingsTest {
         MexaReport report;
         try (ModelEmbeddings source = new ModelEmbeddings(settings, recording(lines))) {
             assertThat(source.languages()).containsExactlyElementsOf(corpus.keySet());
-            report = new MexaEvaluator().evaluate(source, EvaluationSettings.defaults(), MexaLog.silent());
+            report = new MexaEvaluator().evaluate(source, EvaluationSettings.defaults(), recording(lines));
         }
         ReferenceDecoder reference = new ReferenceDecoder(checkpoint);
         double[][][] pivot = referenceEmbeddings(checkpoint, reference, corpus.get("eng_Latn"));
@@ -53,8 +53,10 @@ class ModelEmbeddingsTest {
             double[] expected = mexaScores(pivot, referenceEmbeddings(checkpoint, reference, corpus.get(language)));
             assertThat(report.result(language).layerScores()).as(language).containsExactly(expected);
         }
-        assertThat(lines).filteredOn(line -> line.startsWith("Embedded ")).hasSize(4)
-                .allMatch(line -> line.contains("sentences/s") && line.contains("ETA"));
+        assertThat(lines).filteredOn(line -> line.contains(" languages done, ETA ")).hasSize(4)
+                .allMatch(line -> line.contains(SENTENCES + " sentences in ") && line.contains("sentences/s"));
+        assertThat(lines).anyMatch(line -> line.startsWith("eng_Latn (pivot) " + SENTENCES + " sentences in "))
+                .anyMatch(line -> line.startsWith("Scored deu_Latn: ") && line.contains("2 of 4 languages done, ETA "));
         try (ImportedEmbeddings imported = new ImportedEmbeddings(export);
                 NDManager manager = NDManager.newBaseManager()) {
             assertThat(imported.languages()).containsExactlyElementsOf(corpus.keySet());
