@@ -30,7 +30,7 @@ final class EvaluationProgress {
      * @param nanos how long embedding took
      */
     void pivotEmbedded(String language, int sentences, long nanos) {
-        report(language + " (pivot)", sentences, nanos);
+        report("Embedded pivot " + language + ":", sentences, nanos);
     }
 
     /**

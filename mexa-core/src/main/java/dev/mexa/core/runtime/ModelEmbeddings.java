@@ -55,7 +55,7 @@ public final class ModelEmbeddings implements EmbeddingSource {
         ModelConfig config = model.config();
         log.info(String.format(Locale.ROOT, "Loaded %s model %s (%d layers, hidden %d) on %s as %s in %.1f s",
                 config.architecture().modelType(), settings.model(), config.layers(), config.hidden(),
-                target.device(), target.computeType().asNumpy(), (System.nanoTime() - start) / 1e9));
+                target.device(), target.computeType(), (System.nanoTime() - start) / 1e9));
     }
 
     @Override

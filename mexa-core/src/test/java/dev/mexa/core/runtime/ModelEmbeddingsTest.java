@@ -55,7 +55,7 @@ class ModelEmbeddingsTest {
         }
         assertThat(lines).filteredOn(line -> line.contains(" languages done, ETA ")).hasSize(4)
                 .allMatch(line -> line.contains(SENTENCES + " sentences in ") && line.contains("sentences/s"));
-        assertThat(lines).anyMatch(line -> line.startsWith("eng_Latn (pivot) " + SENTENCES + " sentences in "))
+        assertThat(lines).anyMatch(line -> line.startsWith("Embedded pivot eng_Latn: " + SENTENCES + " sentences in "))
                 .anyMatch(line -> line.startsWith("Scored deu_Latn: ") && line.contains("2 of 4 languages done, ETA "));
         try (ImportedEmbeddings imported = new ImportedEmbeddings(export);
                 NDManager manager = NDManager.newBaseManager()) {
