@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MexaAssertionsTest {
 
     private final MexaReport report = new MexaReport(new dev.mexa.core.report.MexaReport("eng_Latn",
-            "weighted-average", "mean", 10, 2, "0-", "model", "corpus", "2026-01-01T00:00:00Z", 1, List.of(),
+            "weighted-average", "mean", 10, 2, "all", "model", "corpus", "2026-01-01T00:00:00Z", 1, List.of(),
             Map.of("eng_Latn", LanguageResult.ungated("eng_Latn", true, 10, 1.0, new double[] {1, 1}),
                     "deu_Latn", LanguageResult.ungated("deu_Latn", false, 10, 0.85, new double[] {0.8, 0.9}),
                     "swh_Latn", LanguageResult.ungated("swh_Latn", false, 10, 0.2, new double[] {0.1, 0.3}))));

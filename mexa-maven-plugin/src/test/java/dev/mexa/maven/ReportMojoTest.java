@@ -46,7 +46,7 @@ class ReportMojoTest {
         LanguageResult german = LanguageResult.ungated("deu_Latn", false, 50, 0.82, new double[] {0.7, 0.94})
                 .withGate(0.85, 0.84, Verdict.FAIL, List.of("Rule violated for language deu_Latn"));
         LanguageResult hostile = LanguageResult.ungated("<script>", false, 50, 0.6, new double[] {0.5, 0.7});
-        MexaReport report = new MexaReport("eng_Latn", "weighted-average", "mean", 50, 2, "0-", "/models/tiny",
+        MexaReport report = new MexaReport("eng_Latn", "weighted-average", "mean", 50, 2, "all", "/models/tiny",
                 null, "2026-11-24T18:00:00Z", 1500, List.of(), Map.of(
                         "eng_Latn", LanguageResult.ungated("eng_Latn", true, 50, 1.0, new double[] {1, 1}),
                         "deu_Latn", german, "<script>", hostile));

@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * @param languages every language scored, the pivot included
  * @param embedding the embedding method id
  * @param pooling the pooling id
- * @param layerRange the layers pooled, e.g. {@code 0-}
+ * @param layerRange the layers pooled, e.g. {@code all} or {@code 8-24}
  */
 public record GatePlan(String pivot, Set<String> languages, String embedding, String pooling, String layerRange) {
 

@@ -1,6 +1,7 @@
 package dev.mexa.core.gate;
 
 import dev.mexa.core.MexaException;
+import dev.mexa.core.score.LayerRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,12 +58,17 @@ final class GateRulesValidation {
         compare("pivot", plan.pivot(), baseline.pivot(), differences);
         compare("embedding", plan.embedding(), baseline.embedding(), differences);
         compare("pooling", plan.pooling(), baseline.pooling(), differences);
-        compare("layers", plan.layerRange(), baseline.layerRange(), differences);
+        compare("layers", plan.layerRange(), canonicalLayers(baseline.layerRange()), differences);
         if (!differences.isEmpty()) {
             throw new MexaException("baseline " + name + " was made with another " + String.join(", ", differences)
                     + ": scores made differently cannot be compared; make a new baseline with these settings, or run"
                     + " with the baseline's.");
         }
+    }
+
+    /** Older reports wrote every layer as {@code 0-}; both spellings mean the same range. */
+    private static String canonicalLayers(String layerRange) {
+        return layerRange == null ? null : LayerRange.parse(layerRange).toString();
     }
 
     private static void compare(String setting, String current, String earlier, List<String> differences) {

@@ -13,12 +13,15 @@ public record LayerRange(int from, int to) {
     /** Every layer. */
     public static final LayerRange ALL = new LayerRange(0, -1);
 
+    private static final String ALL_NAME = "all";
+
     /**
-     * @param text {@code "from-to"}, {@code "from-"} or empty/null for every layer, e.g. {@code "8-24"}
+     * @param text {@code "from-to"}, {@code "from-"}, or {@code "all"}, empty or null for every layer, e.g.
+     *     {@code "8-24"}
      * @return the range
      */
     public static LayerRange parse(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || text.trim().equalsIgnoreCase(ALL_NAME)) {
             return ALL;
         }
         String[] parts = text.trim().split("-", -1);
@@ -51,8 +54,12 @@ public record LayerRange(int from, int to) {
         return java.util.Arrays.copyOfRange(layerScores, from, last + 1);
     }
 
+    /** @return {@code all}, {@code FROM-TO} or {@code FROM-}, as {@link #parse} reads it */
     @Override
     public String toString() {
+        if (equals(ALL)) {
+            return ALL_NAME;
+        }
         return from + "-" + (to == -1 ? "" : Integer.toString(to));
     }
 }

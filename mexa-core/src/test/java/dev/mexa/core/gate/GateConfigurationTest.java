@@ -70,7 +70,7 @@ class GateConfigurationTest {
 
     @Test
     void validatesAPlanBeforeAnythingIsScored() {
-        GatePlan plan = new GatePlan("eng_Latn", Set.of("eng_Latn", "deu_Latn"), "weighted-average", "mean", "0-");
+        GatePlan plan = new GatePlan("eng_Latn", Set.of("eng_Latn", "deu_Latn"), "weighted-average", "mean", "all");
         GateRules absent = new GateRules(null, Map.of("wol_Latn", 0.2), null, null, null);
 
         assertThatThrownBy(() -> QualityGate.validate(plan, absent))

@@ -35,7 +35,7 @@ final class Reports {
             double score = ((Number) scores[i + 1]).doubleValue();
             languages.put(language, LanguageResult.ungated(language, false, 100, score, new double[] {score}));
         }
-        return new MexaReport(pivot, embedding, pooling, 100, 1, "0-", "model", "corpus", "2026-01-01T00:00:00Z", 1,
+        return new MexaReport(pivot, embedding, pooling, 100, 1, "all", "model", "corpus", "2026-01-01T00:00:00Z", 1,
                 List.of(), languages);
     }
 }

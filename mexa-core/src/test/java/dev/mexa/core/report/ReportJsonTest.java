@@ -20,7 +20,7 @@ class ReportJsonTest {
     Path dir;
 
     static MexaReport sample() {
-        return new MexaReport("eng_Latn", "weighted-average", "mean", 4, 2, "0-", "model", "corpus",
+        return new MexaReport("eng_Latn", "weighted-average", "mean", 4, 2, "all", "model", "corpus",
                 "2026-11-24T00:00:00Z", 12, List.of("a note"), Map.of(
                         "eng_Latn", LanguageResult.ungated("eng_Latn", true, 4, 1.0, new double[] {1, 1}),
                         "deu_Latn", LanguageResult.ungated("deu_Latn", false, 4, 0.625, new double[] {0.5, 0.75})));

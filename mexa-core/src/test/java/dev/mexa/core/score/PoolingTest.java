@@ -30,6 +30,8 @@ class PoolingTest {
         assertThat(Pooling.MEAN.pool(LayerRange.parse("1-2").select(layers, "t"))).isCloseTo(0.7, within(1e-15));
         assertThat(LayerRange.parse("2-").select(layers, "t")).containsExactly(0.9, 0.3);
         assertThat(LayerRange.parse("").select(layers, "t")).containsExactly(layers);
+        assertThat(LayerRange.parse("all")).isEqualTo(LayerRange.ALL).hasToString("all");
+        assertThat(LayerRange.parse("3-")).hasToString("3-");
     }
 
     @Test

@@ -34,7 +34,8 @@ final class ReportHeader {
         }
         fact(out, "Pivot", escape(report.pivot()) + " (" + escape(names.name(report.pivot())) + ")");
         fact(out, "Embedding", escape(report.embedding()));
-        fact(out, "Pooling", escape(report.pooling()) + " over layers " + escape(report.layerRange()));
+        fact(out, "Pooling", escape(report.pooling()) + " over " + ("all".equals(report.layerRange()) ? "all layers"
+                : "layers " + escape(report.layerRange())));
         fact(out, "Sentences", Integer.toString(report.sentences()));
         fact(out, "Hidden states", Integer.toString(report.layers()));
         fact(out, "Languages", Integer.toString(report.languages().size()));

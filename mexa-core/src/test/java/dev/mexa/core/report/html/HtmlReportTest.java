@@ -128,7 +128,7 @@ class HtmlReportTest {
     void headerNamesTheRunAndItsOutcome() {
         String html = HtmlReport.render(SampleReports.synthetic(codes(30), 13));
         assertThat(html).contains("MEXA checks have not been met (14 of 29 languages)", "<code>/models/tiny</code>",
-                "<code>/corpora/flores200/devtest</code>", "lang00_Latn (lang00_Latn)", "mean over layers 0-",
+                "<code>/corpora/flores200/devtest</code>", "lang00_Latn (lang00_Latn)", "mean over all layers",
                 "<time datetime=\"2026-11-24T18:00:00Z\">2026-11-24 18:00:00 UTC</time>", "1 min 23 s",
                 "<summary>Violations (14)</summary>");
     }

@@ -79,7 +79,7 @@ final class SampleReports {
             }
             results.put(codes.get(index), result);
         }
-        return new MexaReport(codes.get(0), "weighted-average", "mean", 100, layers, "0-", "/models/tiny",
+        return new MexaReport(codes.get(0), "weighted-average", "mean", 100, layers, "all", "/models/tiny",
                 "/corpora/flores200/devtest", "2026-11-24T18:00:00Z", 83_000, List.of(), results);
     }
 
