@@ -72,8 +72,9 @@ final class GateRulesValidation {
     }
 
     private static void compare(String setting, String current, String earlier, List<String> differences) {
-        if (earlier != null && !Objects.equals(current, earlier)) {
-            differences.add(setting + " (baseline: " + earlier + ", this run: " + current + ")");
+        if (!Objects.equals(current, earlier)) {
+            differences.add(setting + " (baseline: " + (earlier == null ? "not recorded" : earlier) + ", this run: "
+                    + current + ")");
         }
     }
 }

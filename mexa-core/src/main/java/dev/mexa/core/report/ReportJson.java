@@ -5,7 +5,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.score.WilsonInterval;
@@ -24,6 +23,7 @@ public final class ReportJson {
 
     /** Marker written into every report so that a baseline can be recognised as one. */
     static final String FORMAT = "mexa-report/1";
+    private static final String FORMAT_FAMILY = "mexa-report/";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
 
@@ -108,15 +108,23 @@ public final class ReportJson {
         }
         try {
             JsonElement parsed = JsonParser.parseString(text);
-            if (!parsed.isJsonObject() || !parsed.getAsJsonObject().has("languages")
-                    || !parsed.getAsJsonObject().has("pivot")) {
+            if (!parsed.isJsonObject() || !isReportFormat(parsed.getAsJsonObject().get("format"))) {
+                throw notAReport(file, "it lacks the marker \"format\": \"" + FORMAT + "\"");
+            }
+            if (!parsed.getAsJsonObject().has("languages") || !parsed.getAsJsonObject().has("pivot")) {
                 throw notAReport(file, "it lacks the keys 'pivot' and 'languages'");
             }
             return fromJson(parsed.getAsJsonObject());
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
-                | NullPointerException | IllegalArgumentException e) {
+        } catch (MexaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Gson reports a value of the wrong JSON type with ClassCastException, IllegalStateException and others
             throw notAReport(file, "it is not valid report JSON (" + e.getMessage() + ")");
         }
+    }
+
+    private static boolean isReportFormat(JsonElement format) {
+        return format != null && format.isJsonPrimitive() && format.getAsString().startsWith(FORMAT_FAMILY);
     }
 
     private static MexaException notAReport(Path file, String detail) {

@@ -46,8 +46,8 @@ class GateConfigurationTest {
 
         assertThatThrownBy(() -> GateConfiguration.rules(null, Map.of(), notAReport, null))
                 .isInstanceOf(MexaException.class)
-                .hasMessage("Invalid baseline: " + notAReport + " is not a MEXA report: it lacks the keys 'pivot' and"
-                        + " 'languages'. Point at a mexa-report.json written by mexa:evaluate.");
+                .hasMessage("Invalid baseline: " + notAReport + " is not a MEXA report: it lacks the marker \"format\":"
+                        + " \"mexa-report/1\". Point at a mexa-report.json written by mexa:evaluate.");
         assertThatThrownBy(() -> GateConfiguration.rules(null, Map.of(), directory.resolve("missing.json"), null))
                 .hasMessageStartingWith("Invalid baseline: MEXA report ");
     }

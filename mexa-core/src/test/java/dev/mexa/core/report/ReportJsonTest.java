@@ -71,6 +71,19 @@ class ReportJsonTest {
         Files.writeString(other, "{\"name\":\"x\"}");
         assertThatThrownBy(() -> ReportJson.read(other)).isInstanceOf(MexaException.class)
                 .hasMessageContaining(other + " is not a MEXA report");
+        Path keysOnly = dir.resolve("keys-only.json");
+        Files.writeString(keysOnly, "{\"pivot\":\"eng_Latn\",\"languages\":{}}");
+        assertThatThrownBy(() -> ReportJson.read(keysOnly)).isInstanceOf(MexaException.class)
+                .hasMessageContaining("lacks the marker \"format\": \"mexa-report/1\"");
+        Path wrongTypes = dir.resolve("wrong-types.json");
+        Files.writeString(wrongTypes, "{\"format\":\"mexa-report/1\",\"pivot\":\"eng_Latn\",\"languages\":[1,2]}");
+        assertThatThrownBy(() -> ReportJson.read(wrongTypes)).isInstanceOf(MexaException.class)
+                .hasMessageContaining(wrongTypes + " is not a MEXA report: it is not valid report JSON");
+        Path wrongNotes = dir.resolve("wrong-notes.json");
+        Files.writeString(wrongNotes, "{\"format\":\"mexa-report/1\",\"pivot\":\"eng_Latn\",\"languages\":{},"
+                + "\"notes\":\"x\"}");
+        assertThatThrownBy(() -> ReportJson.read(wrongNotes)).isInstanceOf(MexaException.class)
+                .hasMessageContaining("is not valid report JSON");
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"pivot\":");
         assertThatThrownBy(() -> ReportJson.read(broken)).isInstanceOf(MexaException.class)
