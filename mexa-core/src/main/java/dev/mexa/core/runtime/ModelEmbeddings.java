@@ -15,19 +15,22 @@ import java.util.SortedSet;
 
 /**
  * Sentence embeddings computed by running a HuggingFace-format decoder checkpoint over a parallel corpus on DJL's
- * PyTorch engine. The corpus is read and checked first, then the model is loaded; each call to
- * {@link #embed(String, NDManager)} tokenizes and runs one language only.
+ * PyTorch engine. The corpus and the configuration are read and checked first; the model is loaded by the first
+ * call to {@link #embed(String, NDManager)}, and each call tokenizes and runs one language only.
  */
 public final class ModelEmbeddings implements EmbeddingSource {
 
     private final ModelSettings settings;
     private final ParallelCorpus corpus;
-    private final DecoderModel model;
-    private final SentenceTokenizer tokenizer;
-    private final SentenceEncoder encoder;
+    private final MexaLog log;
+    private final ComputeTarget target;
+    private DecoderModel model;
+    private SentenceTokenizer tokenizer;
+    private SentenceEncoder encoder;
 
     /**
-     * Reads and checks the corpus, the options and {@code config.json}, then loads the tokenizer and the weights.
+     * Reads and checks the corpus, the options and {@code config.json}; the tokenizer and the weights are loaded
+     * by the first {@link #embed} call.
      *
      * @param settings model, corpus and runtime options
      * @param log where the model's loading line and warnings go
@@ -35,27 +38,39 @@ public final class ModelEmbeddings implements EmbeddingSource {
      */
     public ModelEmbeddings(ModelSettings settings, MexaLog log) {
         this.settings = settings;
+        this.log = log;
         this.corpus = ParallelCorpus.read(settings.corpus(), settings.sentences());
         if (corpus.size() < settings.sentences()) {
             log.warn("Corpus " + settings.corpus() + " has " + corpus.size() + " lines per language, fewer than the "
-                    + settings.sentences() + " requested (mexa.sentences): using " + corpus.size() + ".");
+                    + settings.sentences() + " sentences requested: using " + corpus.size() + ".");
         }
         SentenceEncoder.checkOptions(settings.method(), settings.batchSize());
         ModelConfig.read(settings.model());
-        ComputeTarget target = ComputeTarget.resolve(settings.device(), settings.dtype(), log);
-        this.tokenizer = new SentenceTokenizer(settings.model());
-        long start = System.nanoTime();
-        try {
-            this.model = DecoderModels.load(settings.model(), target.device(), target.computeType());
-        } catch (RuntimeException e) {
-            tokenizer.close();
-            throw e;
+        this.target = ComputeTarget.resolve(settings.device(), settings.dtype(), log);
+    }
+
+    /**
+     * Loads the tokenizer and the weights on first use, so that configuration mistakes found after construction
+     * (a threshold for a language the corpus lacks, say) are reported before the expensive part.
+     */
+    private SentenceEncoder encoder() {
+        if (encoder == null) {
+            long start = System.nanoTime();
+            SentenceTokenizer loadedTokenizer = new SentenceTokenizer(settings.model());
+            try {
+                model = DecoderModels.load(settings.model(), target.device(), target.computeType());
+            } catch (RuntimeException e) {
+                loadedTokenizer.close();
+                throw e;
+            }
+            tokenizer = loadedTokenizer;
+            encoder = new SentenceEncoder(model, tokenizer, settings.method(), settings.batchSize());
+            ModelConfig config = model.config();
+            log.info(String.format(Locale.ROOT, "Loaded %s model %s (%d layers, hidden %d) on %s as %s in %.1f s",
+                    config.architecture().modelType(), settings.model(), config.layers(), config.hidden(),
+                    target.device(), target.computeType(), (System.nanoTime() - start) / 1e9));
         }
-        this.encoder = new SentenceEncoder(model, tokenizer, settings.method(), settings.batchSize());
-        ModelConfig config = model.config();
-        log.info(String.format(Locale.ROOT, "Loaded %s model %s (%d layers, hidden %d) on %s as %s in %.1f s",
-                config.architecture().modelType(), settings.model(), config.layers(), config.hidden(),
-                target.device(), target.computeType(), (System.nanoTime() - start) / 1e9));
+        return encoder;
     }
 
     @Override
@@ -80,7 +95,7 @@ public final class ModelEmbeddings implements EmbeddingSource {
 
     @Override
     public NDArray embed(String language, NDManager manager) {
-        NDArray embeddings = encoder.encode(corpus.sentences(language), corpus.file(language).toString(), manager);
+        NDArray embeddings = encoder().encode(corpus.sentences(language), corpus.file(language).toString(), manager);
         if (settings.exportEmbeddings() != null) {
             EmbeddingFiles.write(settings.exportEmbeddings(), language, embeddings, settings.method());
         }
@@ -89,7 +104,11 @@ public final class ModelEmbeddings implements EmbeddingSource {
 
     @Override
     public void close() {
-        tokenizer.close();
-        model.close();
+        if (tokenizer != null) {
+            tokenizer.close();
+        }
+        if (model != null) {
+            model.close();
+        }
     }
 }

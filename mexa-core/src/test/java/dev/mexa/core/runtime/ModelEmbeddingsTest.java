@@ -85,6 +85,20 @@ class ModelEmbeddingsTest {
     }
 
     @Test
+    void loadsTheWeightsOnlyWhenTheFirstLanguageIsEmbedded() throws IOException {
+        TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("model"), TinyModel.gpt2());
+        Files.delete(checkpoint.directory.resolve("model.safetensors"));
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        Files.writeString(corpus.resolve("eng_Latn.txt"), "w1 w2\n");
+        try (ModelEmbeddings source = new ModelEmbeddings(ModelSettings.defaults(checkpoint.directory, corpus),
+                MexaLog.silent()); NDManager manager = NDManager.newBaseManager()) {
+            assertThat(source.languages()).containsExactly("eng_Latn");
+            assertThatThrownBy(() -> source.embed("eng_Latn", manager)).isInstanceOf(MexaException.class)
+                    .hasMessageContaining(checkpoint.directory.toString());
+        }
+    }
+
+    @Test
     void rejectsATokenizerWhoseIdsExceedTheVocabulary() throws IOException {
         TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("model"), TinyModel.gpt2());
         Path config = checkpoint.directory.resolve("config.json");
