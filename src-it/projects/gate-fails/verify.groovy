@@ -3,7 +3,10 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('[ERROR] Rule violated for language swh_Latn: MEXA score is 0.07, but expected minimum is 0.30\n')
 assert log.contains('[ERROR] Rule violated for language wol_Latn: MEXA score is 0.01, but expected minimum is 0.50\n')
+assert log.count('Rule violated for language') == 2
 assert log.contains('BUILD FAILURE')
+// a gate failure, not a configuration error: MojoFailureException
+assert log.contains('org.apache.maven.plugin.MojoFailureException: MEXA checks have not been met (2 of 4 languages)')
 assert log.contains('on project gate-fails: MEXA checks have not been met (2 of 4 languages)')
 // the reports are written before the build fails
 def report = new JsonSlurper().parse(new File(basedir, 'target/mexa/mexa-report.json'))
@@ -16,5 +19,5 @@ assert csv[0].startsWith('language,pivot,sentences,score,score_lower,score_upper
 assert csv.find { it.startsWith('wol_Latn,') }.contains(',0.5,,FAIL,')
 def summary = new File(basedir, 'target/mexa/mexa-summary.md').text
 assert summary.contains('**MEXA checks have not been met (2 of 4 languages)**')
-assert summary.contains('| ❌ | swh_Latn |')
+assert summary.contains('| ❌ FAIL | swh_Latn |')
 return true

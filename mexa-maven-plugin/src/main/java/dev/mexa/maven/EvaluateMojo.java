@@ -6,7 +6,6 @@ import dev.mexa.core.embedding.EmbeddingSource;
 import dev.mexa.core.embedding.ImportedEmbeddings;
 import dev.mexa.core.evaluate.EvaluationSettings;
 import dev.mexa.core.evaluate.MexaEvaluator;
-import dev.mexa.core.gate.DuplicateSentences;
 import dev.mexa.core.gate.EstimatedScores;
 import dev.mexa.core.gate.GateConfiguration;
 import dev.mexa.core.gate.GatePlan;
@@ -361,12 +360,8 @@ public class EvaluateMojo extends AbstractMojo {
             QualityGate.validate(plan(source, settings), rules);
             evaluated = new MexaEvaluator().evaluate(source, settings, log);
         }
-        List<String> corpusWarnings = corpusWarnings(evaluated);
-        MexaReport report = EstimatedScores.apply(evaluated.with(evaluated.languages(), corpusWarnings), english);
-        GateResult result = QualityGate.check(report, rules);
+        GateResult result = QualityGate.check(EstimatedScores.apply(evaluated, english), rules);
         ScoreTable.lines(result.report()).forEach(log::info);
-        corpusWarnings.forEach(log::warn);
-        result.warnings().forEach(log::warn);
         File reports = OutputDirectories.resolve(outputDirectory, project);
         ReportWriter.write(result.report(), reports.toPath());
         log.info("MEXA reports written to " + reports);
@@ -397,10 +392,5 @@ public class EvaluateMojo extends AbstractMojo {
         scored.add(settings.pivot());
         return new GatePlan(settings.pivot(), scored, source.method().id(), settings.pooling().id(),
                 settings.layerRange().toString());
-    }
-
-    private List<String> corpusWarnings(MexaReport report) {
-        return model == null ? List.of()
-                : DuplicateSentences.warnings(corpus.toPath(), report.languages().keySet(), pivot, sentences);
     }
 }

@@ -4,8 +4,8 @@ import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.ScoreFormat;
 import dev.mexa.core.report.html.LanguageNames;
-import dev.mexa.core.report.html.ReportOutcome;
-import dev.mexa.core.report.html.VerdictLabel;
+import dev.mexa.core.report.VerdictLabel;
+import dev.mexa.core.score.LayerRange;
 import org.apache.maven.doxia.sink.Sink;
 
 /**
@@ -44,10 +44,10 @@ final class SiteSummary {
         sink.sectionTitle1();
         sink.text("MEXA multilingual alignment");
         sink.sectionTitle1_();
-        paragraph(ReportOutcome.of(report).sentence(report) + ".");
+        paragraph(report.gateSummary() + ".");
         paragraph("Model " + report.model() + (report.corpus() == null ? "" : ", corpus " + report.corpus())
                 + "; pivot " + report.pivot() + ", " + report.embedding() + " embeddings, " + report.pooling()
-                + " pooling over layers " + report.layerRange() + ", " + report.sentences() + " sentences; "
+                + " pooling over " + LayerRange.describe(report.layerRange()) + ", " + report.sentences() + " sentences; "
                 + report.createdAt() + ".");
         sink.paragraph();
         sink.link(htmlReportLink);

@@ -77,7 +77,7 @@ class ReportMojoTest {
         StringWriter page = new StringWriter();
         mojo.generate(new Xhtml5BaseSink(page), null, Locale.ENGLISH);
 
-        assertThat(page.toString()).contains("MEXA checks have not been met (1 of 1 languages).",
+        assertThat(page.toString()).contains("MEXA checks have not been met (1 of 1 language).",
                 "href=\"mexa/mexa-report.html\"", ">deu_Latn</td>", ">German</td>", ">0.820</td>",
                 ">0.85</td>", ">0.840</td>", ">FAIL</td>", ">&lt;script&gt;</td>", ">pivot</td>")
                 .doesNotContain("<script>");

@@ -2,6 +2,7 @@ package dev.mexa.core.embedding;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
 import java.util.SortedSet;
 
 /**
@@ -30,6 +31,18 @@ public interface EmbeddingSource extends AutoCloseable {
      * @return {@code [layers, sentences, hidden]}
      */
     NDArray embed(String language, NDManager manager);
+
+    /**
+     * Problems with one language's input that do not stop the evaluation but limit its score, such as repeated
+     * sentences in a corpus file. Sources without such knowledge (imported embeddings) have none.
+     *
+     * @param language a code from {@link #languages()}
+     * @param pivot whether the language is the pivot, whose problems affect every language
+     * @return warning lines naming the input at fault, empty when there are none
+     */
+    default List<String> inputWarnings(String language, boolean pivot) {
+        return List.of();
+    }
 
     /** Releases the model or files held by this source. */
     @Override

@@ -49,6 +49,7 @@ public final class MexaEvaluator {
             Arrays.fill(perfect, 1.0);
             results.put(settings.pivot(), LanguageResult.ungated(settings.pivot(), true, pivotSentences, 1.0, perfect));
             progress.pivotEmbedded(settings.pivot(), pivotSentences, System.nanoTime() - pivotStart);
+            notes.addAll(source.inputWarnings(settings.pivot(), true));
             for (String language : targets) {
                 long languageStart = System.nanoTime();
                 try (NDManager scope = manager.newSubManager()) {
@@ -69,9 +70,11 @@ public final class MexaEvaluator {
                     }
                     results.put(language, LanguageResult.ungated(language, false, sentences, pooled, layerScores));
                     progress.scored(language, pooled, sentences, System.nanoTime() - languageStart);
+                    notes.addAll(source.inputWarnings(language, false));
                 }
             }
         }
+        notes.addAll(SaturationCheck.warnings(results.values()));
         notes.forEach(log::warn);
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new MexaReport(settings.pivot(), source.method().id(), settings.pooling().id(), pivotSentences,

@@ -23,13 +23,12 @@ public final class QualityGate {
     /**
      * Gates every non-pivot language: its own threshold, else {@code minScore}; and, when a baseline and
      * {@code maxDrop} are set and the baseline has the language, a drop of at most {@code maxDrop}. A language
-     * without any rule stays {@link Verdict#NOT_GATED}; the pivot always does. Warns when most languages saturate at
-     * 1.0.
+     * without any rule stays {@link Verdict#NOT_GATED}; the pivot always does.
      *
      * @param report an evaluated report
      * @param rules the rules
-     * @return the gated report (with each language's threshold, baseline, verdict and violations, and the warnings
-     *     appended to its notes), violation lines and summary
+     * @return the gated report (with each language's threshold, baseline, verdict and violations), violation lines
+     *     and summary
      * @throws dev.mexa.core.MexaException for rules that cannot apply (a threshold for a language absent from the
      *     report, a value outside [0, 1], a baseline made with another pivot, embedding or pooling)
      */
@@ -42,9 +41,8 @@ public final class QualityGate {
             judged.put(outcome.language(), outcome);
             violations.addAll(outcome.violations());
         }
-        List<String> warnings = SaturationCheck.warnings(report);
-        MexaReport gated = report.with(judged, warnings);
-        return new GateResult(gated, violations, warnings, gated.gateSummary());
+        MexaReport gated = report.with(judged, List.of());
+        return new GateResult(gated, violations, gated.gateSummary());
     }
 
     /**

@@ -51,13 +51,11 @@ public final class ReportMarkdown {
     }
 
     private static String mark(LanguageResult result) {
-        if (result.pivot()) {
-            return "pivot";
-        }
-        return switch (result.verdict()) {
-            case PASS -> "✅";
-            case FAIL -> "❌";
-            case NOT_GATED -> "";
+        VerdictLabel label = VerdictLabel.of(result);
+        return switch (label) {
+            case PASS -> "✅ " + label.text();
+            case FAIL -> "❌ " + label.text();
+            case NOT_GATED, PIVOT -> label.text();
         };
     }
 

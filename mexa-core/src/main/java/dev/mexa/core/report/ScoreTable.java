@@ -28,18 +28,7 @@ public final class ScoreTable {
                         ScoreFormat.score(result.score()),
                         "[" + ScoreFormat.score(result.interval().lower()) + ", "
                                 + ScoreFormat.score(result.interval().upper()) + "]",
-                        verdictLabel(result))));
+                        VerdictLabel.of(result).text())));
         return lines;
-    }
-
-    static String verdictLabel(LanguageResult result) {
-        if (result.pivot()) {
-            return "pivot";
-        }
-        return switch (result.verdict()) {
-            case PASS -> "pass";
-            case FAIL -> "FAIL";
-            case NOT_GATED -> "-";
-        };
     }
 }

@@ -3,6 +3,7 @@ package dev.mexa.core.runtime;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.mexa.core.MexaLog;
+import dev.mexa.core.corpus.DuplicateSentences;
 import dev.mexa.core.corpus.ParallelCorpus;
 import dev.mexa.core.embedding.EmbeddingFiles;
 import dev.mexa.core.embedding.EmbeddingMethod;
@@ -10,6 +11,7 @@ import dev.mexa.core.embedding.EmbeddingSource;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
 import dev.mexa.core.runtime.model.DecoderModel;
 import dev.mexa.core.runtime.model.DecoderModels;
+import java.util.List;
 import java.util.Locale;
 import java.util.SortedSet;
 
@@ -100,6 +102,12 @@ public final class ModelEmbeddings implements EmbeddingSource {
             EmbeddingFiles.write(settings.exportEmbeddings(), language, embeddings, settings.method());
         }
         return embeddings;
+    }
+
+    @Override
+    public List<String> inputWarnings(String language, boolean pivot) {
+        return DuplicateSentences.warning(language, corpus.file(language), corpus.sentences(language), pivot).stream()
+                .toList();
     }
 
     @Override

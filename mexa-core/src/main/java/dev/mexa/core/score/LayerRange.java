@@ -54,6 +54,14 @@ public record LayerRange(int from, int to) {
         return java.util.Arrays.copyOfRange(layerScores, from, last + 1);
     }
 
+    /**
+     * @param layerRange a range as a report records it ({@link #toString()}), possibly from an older or foreign file
+     * @return the range in words: {@code all layers}, {@code layers 8-24}, {@code layers 8-}
+     */
+    public static String describe(String layerRange) {
+        return ALL_NAME.equals(layerRange) ? "all layers" : "layers " + layerRange;
+    }
+
     /** @return {@code all}, {@code FROM-TO} or {@code FROM-}, as {@link #parse} reads it */
     @Override
     public String toString() {

@@ -91,6 +91,36 @@ class MexaEvaluatorTest {
     }
 
     @Test
+    void warnsWhenMostLanguagesSaturate() {
+        float[] pivotLayer = {1, 0, 0, 1, 1, 1};
+        EmbeddingFiles.write(dir, "ita_Latn", new long[] {2, 3, 2}, concat(pivotLayer, pivotLayer),
+                EmbeddingMethod.WEIGHTED_AVERAGE);
+        List<String> warnings = new java.util.ArrayList<>();
+        MexaReport report;
+        try (ImportedEmbeddings source = new ImportedEmbeddings(dir)) {
+            report = new MexaEvaluator().evaluate(source, EvaluationSettings.defaults(), new MexaLog() {
+                @Override
+                public void info(String message) {
+                }
+
+                @Override
+                public void warn(String message) {
+                    warnings.add(message);
+                }
+            });
+        }
+        String saturated = "2 of 3 languages score 1.0 (fra_Latn, ita_Latn): the scores are saturated and cannot show"
+                + " a language getting worse; use more or longer sentences (sentences) or a harder corpus.";
+        assertThat(report.notes()).endsWith(saturated);
+        assertThat(warnings).endsWith(saturated);
+    }
+
+    @Test
+    void doesNotWarnWhenHalfOrFewerSaturate() {
+        assertThat(evaluate(EvaluationSettings.defaults()).notes()).noneMatch(note -> note.contains("saturated"));
+    }
+
+    @Test
     void missingPivotIsAClearError() {
         EvaluationSettings settings = new EvaluationSettings("spa_Latn", List.of(), Pooling.MEAN, LayerRange.ALL);
         assertThatThrownBy(() -> evaluate(settings)).isInstanceOf(MexaException.class)

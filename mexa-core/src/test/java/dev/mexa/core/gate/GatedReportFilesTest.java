@@ -48,7 +48,7 @@ class GatedReportFilesTest {
         String markdown = ReportMarkdown.toMarkdown(gated());
 
         assertThat(markdown).contains("**MEXA checks have not been met (1 of 2 languages)**")
-                .contains("| ✅ | deu_Latn | 0.930 |").contains("| ❌ | swh_Latn | 0.210 |")
+                .contains("| ✅ pass | deu_Latn | 0.930 |").contains("| ❌ FAIL | swh_Latn | 0.210 |")
                 .contains("\n- Rule violated for language swh_Latn: MEXA score is 0.21, but expected minimum is 0.30\n");
     }
 

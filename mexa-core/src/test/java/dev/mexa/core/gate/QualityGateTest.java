@@ -216,24 +216,4 @@ class QualityGateTest {
                         + " fra_Latn, this run: eng_Latn), embedding (baseline: last-token, this run:"
                         + " weighted-average):");
     }
-
-    @Test
-    void warnsWhenMostLanguagesSaturate() {
-        MexaReport saturated = Reports.of("deu_Latn", 1.0, "fra_Latn", 1.0, "swh_Latn", 0.6);
-
-        GateResult result = QualityGate.check(saturated, minimum(0.5, Map.of()));
-
-        assertThat(result.passed()).isTrue();
-        assertThat(result.warnings()).containsExactly("2 of 3 languages score 1.0 (deu_Latn, fra_Latn): the scores"
-                + " are saturated and cannot show a language getting worse; use more or longer sentences"
-                + " (sentences) or a harder corpus.");
-        assertThat(result.report().notes()).containsExactlyElementsOf(result.warnings());
-    }
-
-    @Test
-    void doesNotWarnWhenHalfOrFewerSaturate() {
-        MexaReport half = Reports.of("deu_Latn", 1.0, "fra_Latn", 0.9);
-
-        assertThat(QualityGate.check(half, GateRules.none()).warnings()).isEmpty();
-    }
 }

@@ -96,7 +96,7 @@ class ReportJsonTest {
     void tableIsAlignedAndSortedByScore() {
         assertThat(ScoreTable.lines(sample())).containsExactly(
                 "language   score  95% interval     verdict",
-                "deu_Latn   0.625  [0.219, 0.908]   -",
+                "deu_Latn   0.625  [0.219, 0.908]   not gated",
                 "eng_Latn   1.000  [0.510, 1.000]   pivot");
     }
 }

@@ -3,6 +3,7 @@ package dev.mexa.core.report.html;
 import static dev.mexa.core.report.html.HtmlText.escape;
 
 import dev.mexa.core.report.MexaReport;
+import dev.mexa.core.score.LayerRange;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,8 +35,8 @@ final class ReportHeader {
         }
         fact(out, "Pivot", escape(report.pivot()) + " (" + escape(names.name(report.pivot())) + ")");
         fact(out, "Embedding", escape(report.embedding()));
-        fact(out, "Pooling", escape(report.pooling()) + " over " + ("all".equals(report.layerRange()) ? "all layers"
-                : "layers " + escape(report.layerRange())));
+        fact(out, "Pooling", escape(report.pooling()) + " over "
+                + escape(LayerRange.describe(report.layerRange())));
         fact(out, "Sentences", Integer.toString(report.sentences()));
         fact(out, "Hidden states", Integer.toString(report.layers()));
         fact(out, "Languages", Integer.toString(report.languages().size()));
@@ -49,7 +50,7 @@ final class ReportHeader {
 
     private static String outcome(MexaReport report) {
         ReportOutcome outcome = ReportOutcome.of(report);
-        return "<p class=\"outcome " + outcome.cssClass() + "\">" + outcome.sentence(report) + "</p>\n";
+        return "<p class=\"outcome " + outcome.cssClass() + "\">" + escape(report.gateSummary()) + "</p>\n";
     }
 
     private static void fact(StringBuilder out, String term, String valueHtml) {

@@ -3,6 +3,7 @@ package dev.mexa.core.report.html;
 import static dev.mexa.core.report.html.HtmlText.escape;
 
 import dev.mexa.core.report.LanguageResult;
+import dev.mexa.core.report.VerdictLabel;
 import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.ScoreFormat;
 import java.util.List;

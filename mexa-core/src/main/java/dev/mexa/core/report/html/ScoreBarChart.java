@@ -4,6 +4,7 @@ import static dev.mexa.core.report.html.HtmlText.escape;
 import static dev.mexa.core.report.html.Svg.format;
 
 import dev.mexa.core.report.LanguageResult;
+import dev.mexa.core.report.VerdictLabel;
 import dev.mexa.core.report.ScoreFormat;
 import java.util.List;
 

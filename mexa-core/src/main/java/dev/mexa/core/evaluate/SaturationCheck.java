@@ -1,7 +1,7 @@
-package dev.mexa.core.gate;
+package dev.mexa.core.evaluate;
 
 import dev.mexa.core.report.LanguageResult;
-import dev.mexa.core.report.MexaReport;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -14,13 +14,13 @@ final class SaturationCheck {
     }
 
     /**
-     * @param report an evaluated report
+     * @param results the results of an evaluation, pivot included
      * @return one warning line when more than half of the non-pivot languages score 1.0, else none
      */
-    static List<String> warnings(MexaReport report) {
-        List<LanguageResult> targets = report.languages().values().stream().filter(result -> !result.pivot()).toList();
+    static List<String> warnings(Collection<LanguageResult> results) {
+        List<LanguageResult> targets = results.stream().filter(result -> !result.pivot()).toList();
         List<String> saturated = targets.stream()
-                .filter(result -> result.score() >= 1 - QualityGate.TOLERANCE)
+                .filter(result -> result.score() >= 1.0)
                 .map(LanguageResult::language).toList();
         if (saturated.size() * 2 <= targets.size()) {
             return List.of();

@@ -1,9 +1,8 @@
-package dev.mexa.core.report.html;
-
-import dev.mexa.core.report.LanguageResult;
+package dev.mexa.core.report;
 
 /**
- * The words and style class that show a language's verdict, so that colour is never the only signal. Declared in
+ * The words and style class that show a language's verdict in the log table, the Markdown summary, the HTML report
+ * and the site page, so that they agree and colour is never the only signal. Declared in
  * the order a verdict column sorts in: failures first.
  */
 public enum VerdictLabel {
@@ -44,8 +43,8 @@ public enum VerdictLabel {
         return text;
     }
 
-    /** @return the CSS class of bars, rows and badges with this verdict */
-    String cssClass() {
+    /** @return the CSS class of bars, rows and badges with this verdict in the HTML report */
+    public String cssClass() {
         return cssClass;
     }
 }
