@@ -74,11 +74,7 @@ record EvaluationConfiguration(EmbeddingInput input, EvaluationSettings settings
             throw new ExtensionConfigurationException("@MexaEvaluation(sentences = " + annotation.sentences()
                     + ") must be at least 1.");
         }
-        EmbeddingMethod method = parsed("embedding", () -> EmbeddingMethod.parse(annotation.embedding()));
-        if (method == EmbeddingMethod.IMPORTED) {
-            throw new ExtensionConfigurationException("@MexaEvaluation(embedding = \"" + annotation.embedding()
-                    + "\") applies to imported embeddings only: use weighted-average or last-token.");
-        }
+        EmbeddingMethod method = parsed("embedding", () -> EmbeddingMethod.parseForModel(annotation.embedding()));
         return new ModelInput(new ModelSettings(
                 ProjectDirectory.resolve(annotation.model()),
                 ProjectDirectory.resolve(required(annotation.corpus(), "corpus")),

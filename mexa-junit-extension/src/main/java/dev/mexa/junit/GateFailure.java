@@ -1,5 +1,6 @@
 package dev.mexa.junit;
 
+import dev.mexa.core.gate.Fraction;
 import dev.mexa.core.gate.GateResult;
 import dev.mexa.core.gate.GateRules;
 import dev.mexa.core.gate.QualityGate;
@@ -25,7 +26,7 @@ final class GateFailure {
      * @throws IllegalArgumentException when the minimum is outside [0, 1]
      */
     static GateRules minimum(String language, double minimum) {
-        if (!(minimum >= 0 && minimum <= 1)) {
+        if (!Fraction.inRange(minimum)) {
             throw new IllegalArgumentException("The minimum MEXA score for " + language + " is " + minimum
                     + "; it must be within [0, 1].");
         }

@@ -1,5 +1,6 @@
 package dev.mexa.junit;
 
+import dev.mexa.core.gate.Fraction;
 import dev.mexa.core.gate.GateRules;
 import dev.mexa.core.report.MexaReport;
 import java.lang.reflect.AnnotatedElement;
@@ -38,7 +39,7 @@ final class MinScoreRules {
                 if (minScore.language().isBlank()) {
                     throw new ExtensionConfigurationException(origin + ": language must not be blank.");
                 }
-                if (!(minScore.value() >= 0 && minScore.value() <= 1)) {
+                if (!Fraction.inRange(minScore.value())) {
                     throw new ExtensionConfigurationException(origin + ": value must be within [0, 1].");
                 }
                 if (own.put(minScore.language(), minScore.value()) != null) {

@@ -23,7 +23,9 @@ final class SharedSource implements ExtensionContext.Store.CloseableResource, Au
     private final EmbeddingInput input;
     private final JulMexaLog log = new JulMexaLog();
     private final Map<EvaluationSettings, MexaReport> reports = new HashMap<>();
+    private final Map<EvaluationSettings, RuntimeException> failures = new HashMap<>();
     private EmbeddingSource source;
+    private RuntimeException loadFailure;
     private boolean closed;
 
     /** @param input the model or embeddings, opened on first use */
@@ -41,10 +43,20 @@ final class SharedSource implements ExtensionContext.Store.CloseableResource, Au
      * @return the report, evaluated on the first call with these settings and remembered
      */
     synchronized MexaReport report(EvaluationSettings settings) {
+        RuntimeException failure = failures.get(settings);
+        if (failure != null) {
+            // classes sharing these settings get the first failure instead of running the model again
+            throw failure;
+        }
         MexaReport report = reports.get(settings);
         if (report == null) {
             log.info("Evaluating MEXA alignment of " + input.description() + " against " + settings.pivot());
-            report = new MexaEvaluator().evaluate(source(), settings, log);
+            try {
+                report = new MexaEvaluator().evaluate(source(), settings, log);
+            } catch (RuntimeException e) {
+                failures.put(settings, e);
+                throw e;
+            }
             reports.put(settings, report);
         }
         return report;
@@ -54,9 +66,18 @@ final class SharedSource implements ExtensionContext.Store.CloseableResource, Au
         if (closed) {
             throw new IllegalStateException("The MEXA " + input.description() + " was already closed.");
         }
+        if (loadFailure != null) {
+            // every class sharing this input gets the first failure instead of loading the model again
+            throw loadFailure;
+        }
         if (source == null) {
             log.info("Loading MEXA " + input.description());
-            source = input.open(log);
+            try {
+                source = input.open(log);
+            } catch (RuntimeException e) {
+                loadFailure = e;
+                throw e;
+            }
         }
         return source;
     }

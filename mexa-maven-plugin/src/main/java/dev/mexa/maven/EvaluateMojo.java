@@ -140,7 +140,8 @@ public class EvaluateMojo extends AbstractMojo {
     File exportEmbeddings;
 
     /**
-     * Whether sentence embeddings may be cached between runs of the same model and corpus.
+     * Whether sentence embeddings may be cached between runs of the same model and corpus. Reserved: accepted
+     * (so that {@code -Dmexa.cache=false} works in scripts today) but without effect in this version.
      *
      * <pre>&lt;cache&gt;true&lt;/cache&gt;</pre>
      *

@@ -6,7 +6,6 @@ import dev.mexa.core.runtime.ComputeDevice;
 import dev.mexa.core.runtime.ComputeType;
 import dev.mexa.core.runtime.ModelSettings;
 import java.io.File;
-import java.util.stream.Stream;
 
 /**
  * The goal's model parameters ({@code model}, {@code corpus}, {@code sentences}, {@code embedding}, {@code device},
@@ -37,16 +36,9 @@ record ModelInput(File model, File corpus, int sentences, String embedding, Stri
         }
         requirePositive(sentences, "sentences (mexa.sentences)");
         requirePositive(batchSize, "batchSize (mexa.batchSize)");
-        return new ModelSettings(model.toPath(), corpus.toPath(), sentences, method(), ComputeDevice.parse(device),
+        return new ModelSettings(model.toPath(), corpus.toPath(), sentences,
+                EmbeddingMethod.parseForModel(embedding), ComputeDevice.parse(device),
                 ComputeType.parse(dtype), batchSize, exportEmbeddings == null ? null : exportEmbeddings.toPath(), cache);
-    }
-
-    private EmbeddingMethod method() {
-        String id = embedding == null ? "" : embedding.trim();
-        return Stream.of(EmbeddingMethod.WEIGHTED_AVERAGE, EmbeddingMethod.LAST_TOKEN)
-                .filter(method -> method.id().equalsIgnoreCase(id)).findFirst()
-                .orElseThrow(() -> new MexaException("Unknown embedding '" + embedding + "' (mexa.embedding): use"
-                        + " weighted-average or last-token."));
     }
 
     private static void requirePositive(int value, String parameter) {

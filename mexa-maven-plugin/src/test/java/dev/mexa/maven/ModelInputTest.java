@@ -42,9 +42,9 @@ class ModelInputTest {
     @Test
     void rejectsAnUnknownOrImportedEmbeddingMethod() {
         assertThatThrownBy(() -> input("mean", "auto", "auto", 100, 8).settings()).isInstanceOf(MexaException.class)
-                .hasMessage("Unknown embedding 'mean' (mexa.embedding): use weighted-average or last-token.");
+                .hasMessage("Unknown embedding method 'mean': use 'weighted-average' or 'last-token'.");
         assertThatThrownBy(() -> input("imported", "auto", "auto", 100, 8).settings())
-                .hasMessageStartingWith("Unknown embedding 'imported' (mexa.embedding)");
+                .hasMessageStartingWith("Unknown embedding method 'imported'");
     }
 
     @Test

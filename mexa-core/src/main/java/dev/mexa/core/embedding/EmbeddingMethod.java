@@ -32,6 +32,23 @@ public enum EmbeddingMethod {
                 return method;
             }
         }
-        throw new MexaException("Unknown embedding method '" + value + "': use 'weighted-average' or 'last-token'.");
+        throw unknown(value);
+    }
+
+    /**
+     * @param value {@code weighted-average} or {@code last-token}, the methods a model run can use
+     * @return the method
+     * @throws MexaException for anything else, {@code imported} included
+     */
+    public static EmbeddingMethod parseForModel(String value) {
+        EmbeddingMethod method = parse(value);
+        if (method == IMPORTED) {
+            throw unknown(value);
+        }
+        return method;
+    }
+
+    private static MexaException unknown(String value) {
+        return new MexaException("Unknown embedding method '" + value + "': use 'weighted-average' or 'last-token'.");
     }
 }

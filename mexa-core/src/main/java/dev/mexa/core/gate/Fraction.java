@@ -48,7 +48,11 @@ public final class Fraction {
         return value;
     }
 
-    private static boolean inRange(double value) {
+    /**
+     * @param value a score or threshold
+     * @return whether it lies in [0, 1] (NaN does not)
+     */
+    public static boolean inRange(double value) {
         return value >= 0 && value <= 1;
     }
 
