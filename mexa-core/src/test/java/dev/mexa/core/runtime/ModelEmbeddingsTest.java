@@ -12,6 +12,7 @@ import dev.mexa.core.embedding.ImportedEmbeddings;
 import dev.mexa.core.evaluate.EvaluationSettings;
 import dev.mexa.core.evaluate.MexaEvaluator;
 import dev.mexa.core.report.MexaReport;
+import dev.mexa.core.score.ReferenceMexa;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,44 +164,22 @@ class ModelEmbeddingsTest {
         return bySentence;
     }
 
-    /** MEXA per layer: sentence i counts when cos(p_i, t_i) beats every other entry of its row and column. */
+    /** MEXA per layer from the reference embeddings {@code [n][layers][hidden]}, by the loop reference. */
     private static double[] mexaScores(double[][][] pivot, double[][][] target) {
         int n = pivot.length;
-        int layers = pivot[0].length;
-        double[] scores = new double[layers];
-        for (int layer = 0; layer < layers; layer++) {
-            double[][] cos = new double[n][n];
+        double[] scores = new double[pivot[0].length];
+        for (int layer = 0; layer < scores.length; layer++) {
+            double[][] pivotLayer = new double[n][];
+            double[][] targetLayer = new double[n][];
             for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    cos[i][j] = cosine(pivot[i][layer], target[j][layer]);
-                }
+                pivotLayer[i] = pivot[i][layer];
+                targetLayer[i] = target[i][layer];
             }
-            int aligned = 0;
-            for (int i = 0; i < n; i++) {
-                boolean best = true;
-                for (int j = 0; j < n; j++) {
-                    if (j != i && (cos[i][j] >= cos[i][i] || cos[j][i] >= cos[i][i])) {
-                        best = false;
-                    }
-                }
-                aligned += best ? 1 : 0;
-            }
-            scores[layer] = (double) aligned / n;
+            scores[layer] = (double) ReferenceMexa.alignedCount(pivotLayer, targetLayer) / n;
         }
         return scores;
     }
 
-    private static double cosine(double[] a, double[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
-    }
 
     private static MexaLog recording(List<String> lines) {
         return new MexaLog() {

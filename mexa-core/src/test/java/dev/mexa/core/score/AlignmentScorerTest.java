@@ -165,34 +165,15 @@ class AlignmentScorerTest {
         }
     }
 
-    /** The rule written out with loops: C[i][i] must exceed every other entry of row i and column i. */
     private static int referenceCount(double[] pivot, double[] target, int layer, int n, int hidden) {
-        double[][] cosine = new double[n][n];
+        return ReferenceMexa.alignedCount(rows(pivot, layer, n, hidden), rows(target, layer, n, hidden));
+    }
+
+    private static double[][] rows(double[] flat, int layer, int n, int hidden) {
+        double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double dot = 0;
-                double pivotNorm = 0;
-                double targetNorm = 0;
-                for (int d = 0; d < hidden; d++) {
-                    double a = pivot[(layer * n + i) * hidden + d];
-                    double b = target[(layer * n + j) * hidden + d];
-                    dot += a * b;
-                    pivotNorm += a * a;
-                    targetNorm += b * b;
-                }
-                cosine[i][j] = dot / Math.sqrt(pivotNorm * targetNorm);
-            }
+            rows[i] = java.util.Arrays.copyOfRange(flat, (layer * n + i) * hidden, (layer * n + i + 1) * hidden);
         }
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            boolean wins = true;
-            for (int k = 0; k < n; k++) {
-                if (k != i && (cosine[i][k] >= cosine[i][i] || cosine[k][i] >= cosine[i][i])) {
-                    wins = false;
-                }
-            }
-            count += wins ? 1 : 0;
-        }
-        return count;
+        return rows;
     }
 }
