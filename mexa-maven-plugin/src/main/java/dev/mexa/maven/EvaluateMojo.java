@@ -108,8 +108,8 @@ public class EvaluateMojo extends AbstractMojo {
     String device;
 
     /**
-     * What the model computes in: {@code auto} (bfloat16 on a GPU, float32 on the CPU), {@code float32},
-     * {@code bfloat16} or {@code float16}.
+     * What the model computes in: {@code auto} (float32 until bfloat16 on a GPU is verified), {@code float32},
+     * {@code bfloat16} or {@code float16} (GPU only; float32 on the CPU).
      *
      * <pre>&lt;dtype&gt;auto&lt;/dtype&gt;</pre>
      *

@@ -26,7 +26,13 @@ public record ComputeTarget(Device device, DataType computeType) {
      * @throws MexaException when a GPU is requested and none is visible
      */
     public static ComputeTarget resolve(ComputeDevice device, ComputeType type, MexaLog log) {
-        int gpus = Engine.getEngine(DecoderModels.ENGINE).getGpuCount();
+        int gpus;
+        try {
+            gpus = Engine.getEngine(DecoderModels.ENGINE).getGpuCount();
+        } catch (RuntimeException e) {
+            throw new MexaException("The PyTorch engine could not start (" + e.getMessage() + "): check the native"
+                    + " library set-up (PYTORCH_LIBRARY_PATH, PYTORCH_FLAVOR, DJL_CACHE_DIR; see docs/runtime.md).", e);
+        }
         boolean gpu = switch (device) {
             case AUTO -> gpus > 0;
             case CPU -> false;
@@ -43,10 +49,15 @@ public record ComputeTarget(Device device, DataType computeType) {
 
     private static DataType computeType(ComputeType type, boolean gpu, MexaLog log) {
         if (gpu) {
+            if (type == ComputeType.BFLOAT16 || type == ComputeType.FLOAT16) {
+                log.warn("mexa.dtype=" + type.id() + " on the GPU has not been verified by this version of mexa-java"
+                        + " (no GPU run is recorded in docs/performance.md); use mexa.dtype=float32 if the run fails.");
+            }
             return switch (type) {
-                case AUTO, BFLOAT16 -> DataType.BFLOAT16;
+                // float32 until a GPU run of bfloat16 is recorded: DJL's bridge aborts the JVM on bfloat16 on the CPU
+                case AUTO, FLOAT32 -> DataType.FLOAT32;
+                case BFLOAT16 -> DataType.BFLOAT16;
                 case FLOAT16 -> DataType.FLOAT16;
-                case FLOAT32 -> DataType.FLOAT32;
             };
         }
         if (type == ComputeType.BFLOAT16 || type == ComputeType.FLOAT16) {

@@ -4,11 +4,12 @@ import dev.mexa.core.MexaException;
 import java.util.Locale;
 
 /**
- * The dtype the forward pass computes in: {@code auto} (bfloat16 on a GPU, float32 on the CPU), {@code float32},
- * {@code bfloat16} or {@code float16}. Norms, softmax and embedding pooling run in float32 at least.
+ * The dtype the forward pass computes in: {@code auto}, {@code float32}, {@code bfloat16} or {@code float16}. Norms,
+ * softmax and embedding pooling run in float32 at least. {@code auto} is float32 everywhere until a GPU run of
+ * bfloat16 is recorded; half precision is then opt-in on the GPU and always float32 on the CPU.
  */
 public enum ComputeType {
-    /** bfloat16 on a GPU, float32 on the CPU. */
+    /** float32, until bfloat16 on a GPU has been verified. */
     AUTO,
     /** IEEE single precision. */
     FLOAT32,

@@ -19,28 +19,39 @@ public final class FloatCodec {
      * @return the values as float32
      */
     public static float[] decode(ByteBuffer data, DType dtype, int count) {
-        ByteBuffer in = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         float[] out = new float[count];
+        decodeInto(data, dtype, out, 0, count);
+        return out;
+    }
+
+    /**
+     * @param data little-endian encoded values; read from its position, which is left unchanged
+     * @param dtype their encoding, one of F32, F16, BF16, F64
+     * @param out where the float32 values go
+     * @param offset index in {@code out} of the first value
+     * @param count how many values to read
+     */
+    public static void decodeInto(ByteBuffer data, DType dtype, float[] out, int offset, int count) {
+        ByteBuffer in = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         switch (dtype) {
-            case F32 -> in.asFloatBuffer().get(out);
+            case F32 -> in.asFloatBuffer().get(out, offset, count);
             case F64 -> {
                 for (int i = 0; i < count; i++) {
-                    out[i] = (float) in.getDouble();
+                    out[offset + i] = (float) in.getDouble();
                 }
             }
             case F16 -> {
                 for (int i = 0; i < count; i++) {
-                    out[i] = float16ToFloat(in.getShort());
+                    out[offset + i] = float16ToFloat(in.getShort());
                 }
             }
             case BF16 -> {
                 for (int i = 0; i < count; i++) {
-                    out[i] = bfloat16ToFloat(in.getShort());
+                    out[offset + i] = bfloat16ToFloat(in.getShort());
                 }
             }
             default -> throw new IllegalArgumentException("not a floating point dtype: " + dtype);
         }
-        return out;
     }
 
     /**

@@ -33,6 +33,9 @@ public final class SafetensorsFile implements AutoCloseable {
     /** Headers larger than this are rejected as malformed rather than read into memory. */
     static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
 
+    /** The most bytes mapped at once when reading a tensor (a mapping cannot exceed 2 GiB). */
+    static final int CHUNK_BYTES = 1 << 30;
+
     private final Path path;
     private final FileChannel channel;
     private final long dataStart;
@@ -144,6 +147,9 @@ public final class SafetensorsFile implements AutoCloseable {
         JsonObject entry = value.getAsJsonObject();
         if (!entry.has("dtype") || !entry.has("shape") || !entry.has("data_offsets")) {
             throw malformed(path, "tensor '" + name + "' lacks one of dtype, shape, data_offsets");
+        }
+        if (!entry.get("dtype").isJsonPrimitive()) {
+            throw malformed(path, "tensor '" + name + "' has dtype " + entry.get("dtype") + " instead of a type name");
         }
         String dtypeName = entry.get("dtype").getAsString();
         DType dtype = DType.fromHeaderName(dtypeName);
@@ -275,29 +281,23 @@ public final class SafetensorsFile implements AutoCloseable {
     }
 
     /**
-     * Maps the raw bytes of one tensor, little-endian, read-only.
-     *
-     * @param name a tensor name
-     * @return a buffer positioned at the tensor's first byte, limited to its last
-     */
-    public ByteBuffer rawData(String name) {
-        TensorInfo info = info(name);
-        try {
-            return channel.map(FileChannel.MapMode.READ_ONLY, dataStart + info.begin(), info.byteLength())
-                    .order(ByteOrder.LITTLE_ENDIAN);
-        } catch (IOException e) {
-            throw new MexaException("Cannot read tensor '" + name + "' of " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Reads one floating point tensor widened to float32 (F32, F16 and BF16; F64 is narrowed).
+     * Reads one floating point tensor widened to float32 (F32, F16 and BF16; F64 is narrowed). The data is mapped
+     * in chunks of at most {@value #CHUNK_BYTES} bytes, so tensors over 2 GiB on disk read as well.
      *
      * @param name a tensor name
      * @return its values in row-major order
      * @throws MexaException when the tensor is not floating point or too large for one Java array
      */
     public float[] readFloats(String name) {
+        return readFloats(name, CHUNK_BYTES);
+    }
+
+    /**
+     * @param name a tensor name
+     * @param chunkBytes the most bytes to map at once
+     * @return its values in row-major order
+     */
+    float[] readFloats(String name, int chunkBytes) {
         TensorInfo info = info(name);
         if (!info.dtype().isFloatingPoint()) {
             throw new MexaException("Tensor '" + name + "' of " + path + " has dtype " + info.dtype()
@@ -307,7 +307,21 @@ public final class SafetensorsFile implements AutoCloseable {
             throw new MexaException("Tensor '" + name + "' of " + path + " has " + info.elementCount()
                     + " elements, too many to read into one array.");
         }
-        return FloatCodec.decode(rawData(name), info.dtype(), (int) info.elementCount());
+        int count = (int) info.elementCount();
+        float[] values = new float[count];
+        int perChunk = chunkBytes / info.dtype().bytes();
+        try {
+            for (int first = 0; first < count; first += perChunk) {
+                int chunk = Math.min(perChunk, count - first);
+                long offset = dataStart + info.begin() + (long) first * info.dtype().bytes();
+                ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, offset,
+                        (long) chunk * info.dtype().bytes());
+                FloatCodec.decodeInto(bytes, info.dtype(), values, first, chunk);
+            }
+        } catch (IOException e) {
+            throw new MexaException("Cannot read tensor '" + name + "' of " + path + ": " + e.getMessage(), e);
+        }
+        return values;
     }
 
     @Override

@@ -47,7 +47,7 @@ public record LayerRange(int from, int to) {
      */
     public double[] select(double[] layerScores, String source) {
         int last = to == -1 ? layerScores.length - 1 : to;
-        if (last >= layerScores.length) {
+        if (last >= layerScores.length || from > last) {
             throw new MexaException("Layer range " + this + " goes beyond the " + layerScores.length
                     + " hidden states of " + source + " (0.." + (layerScores.length - 1) + "): narrow mexa.layers.");
         }

@@ -100,6 +100,23 @@ class BadCheckpointTest {
     }
 
     @Test
+    void indexPointingOutsideTheCheckpoint() throws IOException {
+        TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("sharded"), TinyModel.llama(), 3);
+        Path index = checkpoint.directory.resolve("model.safetensors.index.json");
+        Files.writeString(index, Files.readString(index).replace("\"model-00003-of-00003.safetensors\"",
+                "\"../model-00003-of-00003.safetensors\""));
+        loading(checkpoint.directory).hasMessageContaining("outside the checkpoint directory");
+    }
+
+    @Test
+    void configValueOfTheWrongType() throws IOException {
+        TinyCheckpoint checkpoint = llama();
+        Path config = checkpoint.directory.resolve("config.json");
+        Files.writeString(config, Files.readString(config).replace("{", "{\"rope_scaling\": [1, 2],"));
+        loading(checkpoint.directory).hasMessageContaining(config + " has a value of the wrong type");
+    }
+
+    @Test
     void unknownModelTypeListsSupportedOnesAndTorchScript() throws IOException {
         TinyCheckpoint checkpoint = llama();
         Path config = checkpoint.directory.resolve("config.json");

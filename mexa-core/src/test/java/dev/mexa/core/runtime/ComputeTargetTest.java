@@ -47,9 +47,11 @@ class ComputeTargetTest {
     }
 
     @Test
-    void autoUsesBfloat16OnAGpu() {
+    void autoUsesFloat32OnAGpuAndBfloat16IsOptIn() {
         assumeTrue(Engine.getInstance().getGpuCount() > 0, "no GPU visible");
         assertThat(ComputeTarget.resolve(ComputeDevice.AUTO, ComputeType.AUTO, log))
+                .isEqualTo(new ComputeTarget(Device.gpu(), DataType.FLOAT32));
+        assertThat(ComputeTarget.resolve(ComputeDevice.GPU, ComputeType.BFLOAT16, log))
                 .isEqualTo(new ComputeTarget(Device.gpu(), DataType.BFLOAT16));
     }
 }

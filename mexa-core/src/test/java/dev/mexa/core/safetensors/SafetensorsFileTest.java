@@ -53,6 +53,24 @@ class SafetensorsFileTest {
     }
 
     @Test
+    void readsLargeTensorsInChunks() {
+        float[] values = new float[1001];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i * 0.5f;
+        }
+        Path path = dir.resolve("chunked.safetensors");
+        new SafetensorsWriter().add("pad", DType.F16, new long[] {3}, new float[3])
+                .add("f32", DType.F32, new long[] {values.length}, values)
+                .add("bf16", DType.BF16, new long[] {values.length}, values).write(path);
+        try (SafetensorsFile file = SafetensorsFile.open(path)) {
+            // 64-byte chunks: 16 float32 or 32 bfloat16 values per mapping, the last chunk partial
+            assertThat(file.readFloats("f32", 64)).containsExactly(values);
+            assertThat(file.readFloats("bf16", 64)).containsExactly(file.readFloats("bf16"));
+            assertThat(file.readFloats("bf16", 64)[1000]).isEqualTo(500f);
+        }
+    }
+
+    @Test
     void halfPrecisionCodecMatchesKnownBitPatterns() {
         assertThat(FloatCodec.floatToFloat16(1f)).isEqualTo((short) 0x3C00);
         assertThat(FloatCodec.floatToFloat16(-2f)).isEqualTo((short) 0xC000);
@@ -119,6 +137,12 @@ class SafetensorsFileTest {
     void unknownDtype() throws IOException {
         Path path = file("{\"a\":{\"dtype\":\"F8_E4M3\",\"shape\":[2],\"data_offsets\":[0,2]}}", 2);
         assertMalformed(path, "unknown dtype 'F8_E4M3'");
+    }
+
+    @Test
+    void dtypeThatIsNotAName() throws IOException {
+        Path path = file("{\"a\":{\"dtype\":null,\"shape\":[1],\"data_offsets\":[0,4]}}", 4);
+        assertMalformed(path, "tensor 'a' has dtype null instead of a type name");
     }
 
     @Test

@@ -40,6 +40,8 @@ class PoolingTest {
                 .hasMessageContaining("FROM-TO");
         assertThatThrownBy(() -> LayerRange.parse("1-7").select(layers, "deu_Latn"))
                 .isInstanceOf(MexaException.class).hasMessageContaining("deu_Latn").hasMessageContaining("mexa.layers");
+        assertThatThrownBy(() -> LayerRange.parse("40-").select(layers, "deu_Latn"))
+                .isInstanceOf(MexaException.class).hasMessageContaining("goes beyond the 4 hidden states");
     }
 
     @Test

@@ -65,7 +65,17 @@ public final class CheckpointFiles implements AutoCloseable {
             throw new MexaException("Shard index " + index + " has no 'weight_map': re-download the checkpoint.");
         }
         for (Map.Entry<String, JsonElement> entry : weightMap.entrySet()) {
-            Path shard = directory.resolve(entry.getValue().getAsString());
+            if (!entry.getValue().isJsonPrimitive()) {
+                throw new MexaException("Shard index " + index + " maps tensor '" + entry.getKey() + "' to "
+                        + entry.getValue() + " instead of a file name: re-download the checkpoint.");
+            }
+            Path base = directory.toAbsolutePath().normalize();
+            Path shard = base.resolve(entry.getValue().getAsString()).normalize();
+            if (!base.equals(shard.getParent())) {
+                throw new MexaException("Shard index " + index + " maps tensor '" + entry.getKey() + "' to "
+                        + entry.getValue().getAsString() + ", outside the checkpoint directory: re-download the"
+                        + " checkpoint.");
+            }
             if (!Files.isRegularFile(shard)) {
                 throw new MexaException("Shard index " + index + " maps tensor '" + entry.getKey() + "' to "
                         + shard.getFileName() + ", which is missing from " + directory

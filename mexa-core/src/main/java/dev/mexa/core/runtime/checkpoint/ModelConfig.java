@@ -48,8 +48,16 @@ public record ModelConfig(Path file, Architecture architecture, int vocabSize, i
     public static ModelConfig read(Path checkpoint) {
         Path file = checkpoint.resolve(FILE_NAME);
         ConfigValues values = new ConfigValues(file, parse(file));
-        Architecture architecture = Architecture.fromModelType(values.string("model_type"), file);
-        return architecture == Architecture.GPT2 ? gpt2(file, values) : llamaFamily(file, architecture, values);
+        try {
+            Architecture architecture = Architecture.fromModelType(values.string("model_type"), file);
+            return architecture == Architecture.GPT2 ? gpt2(file, values) : llamaFamily(file, architecture, values);
+        } catch (MexaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Gson's answer to a value of the wrong JSON type (an object where a string or flag belongs, say)
+            throw new MexaException("Model config " + file + " has a value of the wrong type (" + e.getMessage()
+                    + "): re-download the checkpoint's config.json.", e);
+        }
     }
 
     private static JsonObject parse(Path file) {

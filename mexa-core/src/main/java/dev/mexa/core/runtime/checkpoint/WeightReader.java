@@ -59,7 +59,14 @@ public final class WeightReader {
      * @return the weight on the device
      */
     public NDArray read(String name, long... shape) {
-        return readFloat32(name, shape).toType(computeType, false);
+        NDArray wide = readFloat32(name, shape);
+        if (computeType == DataType.FLOAT32) {
+            return wide;
+        }
+        NDArray narrow = wide.toType(computeType, false);
+        // the float32 copy would otherwise stay on the device until the model closes
+        wide.close();
+        return narrow;
     }
 
     /**
