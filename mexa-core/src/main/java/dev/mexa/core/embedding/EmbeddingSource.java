@@ -1,5 +1,6 @@
 package dev.mexa.core.embedding;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
@@ -31,6 +32,14 @@ public interface EmbeddingSource extends AutoCloseable {
      * @return {@code [layers, sentences, hidden]}
      */
     NDArray embed(String language, NDManager manager);
+
+    /**
+     * @return the device the embeddings live on, where the evaluator scores them; the CPU unless a model runs
+     *     elsewhere
+     */
+    default Device device() {
+        return Device.cpu();
+    }
 
     /**
      * Problems with one language's input that do not stop the evaluation but limit its score, such as repeated

@@ -3,6 +3,7 @@ package dev.mexa.core.evaluate;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import dev.mexa.core.DjlEngine;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
 import dev.mexa.core.embedding.EmbeddingSource;
@@ -40,7 +41,7 @@ public final class MexaEvaluator {
         int pivotSentences;
         int layers;
         EvaluationProgress progress = new EvaluationProgress(log, targets.size() + 1);
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(source.device(), DjlEngine.NAME)) {
             long pivotStart = System.nanoTime();
             NDArray pivot = source.embed(settings.pivot(), manager);
             pivotSentences = (int) pivot.getShape().get(1);
@@ -59,9 +60,8 @@ public final class MexaEvaluator {
                         notes.add(language + " has " + target.getShape().get(1) + " sentences and the pivot "
                                 + pivotSentences + ": scored on the first " + sentences + ".");
                     }
-                    NDIndex firstSentences = new NDIndex(":, :{}, :", sentences);
-                    AlignmentCounts counts = scorer.score(pivot.get(firstSentences), target.get(firstSentences),
-                            language);
+                    AlignmentCounts counts = scorer.score(firstSentences(pivot, sentences, scope),
+                            firstSentences(target, sentences, scope), language);
                     double[] layerScores = counts.scores();
                     double pooled = settings.pooling().pool(
                             settings.layerRange().select(layerScores, language));
@@ -96,6 +96,16 @@ public final class MexaEvaluator {
                     + " their files.");
         }
         return requested.stream().filter(code -> !code.equals(settings.pivot())).toList();
+    }
+
+    /** The whole array when it has exactly {@code sentences}, else a slice owned by {@code scope}. */
+    private static NDArray firstSentences(NDArray embeddings, int sentences, NDManager scope) {
+        if (embeddings.getShape().get(1) == sentences) {
+            return embeddings;
+        }
+        NDArray slice = embeddings.get(new NDIndex(":, :{}, :", sentences));
+        slice.attach(scope);
+        return slice;
     }
 
     private static String where(EmbeddingSource source) {

@@ -3,9 +3,9 @@ package dev.mexa.core.runtime;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
+import dev.mexa.core.DjlEngine;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
-import dev.mexa.core.runtime.model.DecoderModels;
 
 /**
  * The device and dtype a model actually runs with, resolved from the requested {@link ComputeDevice} and
@@ -28,7 +28,7 @@ public record ComputeTarget(Device device, DataType computeType) {
     public static ComputeTarget resolve(ComputeDevice device, ComputeType type, MexaLog log) {
         int gpus;
         try {
-            gpus = Engine.getEngine(DecoderModels.ENGINE).getGpuCount();
+            gpus = Engine.getEngine(DjlEngine.NAME).getGpuCount();
         } catch (RuntimeException e) {
             throw new MexaException("The PyTorch engine could not start (" + e.getMessage() + "): check the native"
                     + " library set-up (PYTORCH_LIBRARY_PATH, PYTORCH_FLAVOR, DJL_CACHE_DIR; see docs/runtime.md).", e);

@@ -1,5 +1,6 @@
 package dev.mexa.core.runtime;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.mexa.core.MexaLog;
@@ -102,6 +103,11 @@ public final class ModelEmbeddings implements EmbeddingSource {
             EmbeddingFiles.write(settings.exportEmbeddings(), language, embeddings, settings.method());
         }
         return embeddings;
+    }
+
+    @Override
+    public Device device() {
+        return target.device();
     }
 
     @Override

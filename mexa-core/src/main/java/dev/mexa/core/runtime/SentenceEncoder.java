@@ -5,12 +5,12 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import dev.mexa.core.DjlEngine;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.runtime.checkpoint.Architecture;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
 import dev.mexa.core.runtime.model.DecoderModel;
-import dev.mexa.core.runtime.model.DecoderModels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,7 +79,7 @@ public final class SentenceEncoder {
     public NDArray encodeTokens(List<long[]> tokenized, NDManager manager) {
         List<TokenBatch> batches = TokenBatch.plan(tokenized, batchSize);
         long[] corpusOrder = new long[tokenized.size()];
-        try (NDManager work = NDManager.newBaseManager(model.device(), DecoderModels.ENGINE)) {
+        try (NDManager work = NDManager.newBaseManager(model.device(), DjlEngine.NAME)) {
             NDList parts = new NDList();
             int done = 0;
             for (TokenBatch batch : batches) {

@@ -2,6 +2,7 @@ package dev.mexa.core.safetensors;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.mexa.core.MexaException;
 import dev.mexa.core.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -17,7 +18,11 @@ import java.util.Map;
  */
 public final class SafetensorsWriter {
 
+    /** The largest file built in one Java array, leaving room for the header. */
+    static final long MAX_FILE_BYTES = Integer.MAX_VALUE - (64L << 20);
+
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private long dataBytes;
     private final Map<String, String> metadata = new LinkedHashMap<>();
 
     private record Entry(DType dtype, long[] shape, byte[] data) {
@@ -33,6 +38,7 @@ public final class SafetensorsWriter {
      * @return this writer
      */
     public SafetensorsWriter add(String name, DType dtype, long[] shape, float[] values) {
+        requireRoom(name, (long) values.length * dtype.bytes());
         return addRaw(name, dtype, shape, FloatCodec.encode(values, dtype));
     }
 
@@ -48,14 +54,24 @@ public final class SafetensorsWriter {
     public SafetensorsWriter addRaw(String name, DType dtype, long[] shape, byte[] data) {
         long count = 1;
         for (long dim : shape) {
-            count *= dim;
+            count = Math.multiplyExact(count, dim);
         }
         if (count * dtype.bytes() != data.length) {
             throw new IllegalArgumentException("tensor " + name + ": " + data.length + " bytes do not fit shape "
                     + java.util.Arrays.toString(shape) + " of " + dtype);
         }
-        entries.put(name, new Entry(dtype, shape.clone(), data));
+        requireRoom(name, data.length);
+        Entry previous = entries.put(name, new Entry(dtype, shape.clone(), data));
+        dataBytes += data.length - (previous == null ? 0 : previous.data().length);
         return this;
+    }
+
+    private void requireRoom(String name, long bytes) {
+        if (dataBytes + bytes > MAX_FILE_BYTES) {
+            throw new MexaException("Tensor '" + name + "' would make the safetensors file " + (dataBytes + bytes)
+                    + " bytes, more than the " + MAX_FILE_BYTES + " this writer builds in memory: write fewer"
+                    + " sentences per file (mexa.sentences).");
+        }
     }
 
     /**

@@ -3,15 +3,13 @@ package dev.mexa.core.runtime.model;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import dev.mexa.core.DjlEngine;
 import dev.mexa.core.runtime.checkpoint.CheckpointFiles;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
 import java.nio.file.Path;
 
 /** Loads a checkpoint directory's decoder, picking the implementation from {@code config.json}'s model_type. */
 public final class DecoderModels {
-
-    /** The DJL engine models run on, named explicitly so that other engines on the class path do not interfere. */
-    public static final String ENGINE = "PyTorch";
 
     private DecoderModels() {
     }
@@ -27,7 +25,7 @@ public final class DecoderModels {
      */
     public static DecoderModel load(Path checkpoint, Device device, DataType computeType) {
         ModelConfig config = ModelConfig.read(checkpoint);
-        NDManager manager = NDManager.newBaseManager(device, ENGINE);
+        NDManager manager = NDManager.newBaseManager(device, DjlEngine.NAME);
         try (CheckpointFiles files = new CheckpointFiles(checkpoint)) {
             return switch (config.architecture()) {
                 case GPT2 -> new Gpt2Decoder(config, files, manager, computeType);
