@@ -46,16 +46,31 @@ public final class ImportedEmbeddings implements EmbeddingSource {
                     + " embeddings there first (tensor '" + EmbeddingFiles.TENSOR + "', shape [layers, n, hidden]).");
         }
         this.languages = Collections.unmodifiableSortedSet(found);
-        this.method = methodOf(EmbeddingFiles.file(directory, found.first()));
+        this.method = commonMethod(directory, found);
     }
 
-    private static EmbeddingMethod methodOf(Path file) {
-        try (SafetensorsFile safetensors = SafetensorsFile.open(file)) {
-            String id = safetensors.metadata().get(EmbeddingFiles.METHOD_KEY);
-            return id == null ? EmbeddingMethod.IMPORTED : EmbeddingMethod.parse(id);
-        } catch (MexaException e) {
-            return EmbeddingMethod.IMPORTED;
+    /**
+     * Reads every file's header (not its data): a malformed file fails here, before anything is scored, and files
+     * made with different embedding methods cannot be compared.
+     */
+    private static EmbeddingMethod commonMethod(Path directory, SortedSet<String> languages) {
+        String firstId = null;
+        Path firstFile = null;
+        for (String language : languages) {
+            Path file = EmbeddingFiles.file(directory, language);
+            try (SafetensorsFile safetensors = SafetensorsFile.open(file)) {
+                String id = safetensors.metadata().getOrDefault(EmbeddingFiles.METHOD_KEY,
+                        EmbeddingMethod.IMPORTED.id());
+                if (firstId == null) {
+                    firstId = id;
+                    firstFile = file;
+                } else if (!firstId.equals(id)) {
+                    throw new MexaException("Embeddings " + firstFile + " were made with '" + firstId + "' but "
+                            + file + " with '" + id + "': export every language with the same embedding method.");
+                }
+            }
         }
+        return EmbeddingMethod.parse(firstId);
     }
 
     @Override

@@ -46,6 +46,15 @@ class ImportedEmbeddingsTest {
     }
 
     @Test
+    void filesMadeWithDifferentMethodsAreRejected() {
+        EmbeddingFiles.write(dir, "eng_Latn", new long[] {1, 1, 2}, new float[] {1, 2}, EmbeddingMethod.LAST_TOKEN);
+        EmbeddingFiles.write(dir, "deu_Latn", new long[] {1, 1, 2}, new float[] {1, 2},
+                EmbeddingMethod.WEIGHTED_AVERAGE);
+        assertThatThrownBy(() -> new ImportedEmbeddings(dir)).isInstanceOf(MexaException.class)
+                .hasMessageContaining("were made with 'weighted-average'").hasMessageContaining("with 'last-token'");
+    }
+
+    @Test
     void missingDirectory() {
         Path missing = dir.resolve("none");
         assertThatThrownBy(() -> new ImportedEmbeddings(missing)).isInstanceOf(MexaException.class)
@@ -70,15 +79,20 @@ class ImportedEmbeddingsTest {
     }
 
     @Test
-    void wrongTensorNameAndCorruptFile() throws IOException {
+    void wrongTensorName() {
         new SafetensorsWriter().add("hidden", DType.F32, new long[] {1, 1, 1}, new float[1])
                 .write(dir.resolve("deu_Latn.safetensors"));
-        Files.write(dir.resolve("fra_Latn.safetensors"), new byte[] {9, 9, 9, 9, 9, 9, 9, 9, 9});
         try (ImportedEmbeddings source = new ImportedEmbeddings(dir); NDManager manager = NDManager.newBaseManager()) {
             assertThatThrownBy(() -> source.embed("deu_Latn", manager)).isInstanceOf(MexaException.class)
                     .hasMessageContaining("has no tensor 'embeddings'");
-            assertThatThrownBy(() -> source.embed("fra_Latn", manager)).isInstanceOf(MexaException.class)
-                    .hasMessageStartingWith("Malformed safetensors file " + dir.resolve("fra_Latn.safetensors"));
         }
+    }
+
+    @Test
+    void corruptFileFailsBeforeAnythingIsScored() throws IOException {
+        EmbeddingFiles.write(dir, "eng_Latn", new long[] {1, 1, 2}, new float[] {1, 2}, EmbeddingMethod.LAST_TOKEN);
+        Files.write(dir.resolve("fra_Latn.safetensors"), new byte[] {9, 9, 9, 9, 9, 9, 9, 9, 9});
+        assertThatThrownBy(() -> new ImportedEmbeddings(dir)).isInstanceOf(MexaException.class)
+                .hasMessageStartingWith("Malformed safetensors file " + dir.resolve("fra_Latn.safetensors"));
     }
 }
