@@ -80,18 +80,17 @@ public final class WordLevelTokenizerJson {
 
     private static JsonArray template(String bos, String sequence) {
         JsonArray items = new JsonArray();
-        JsonObject specialToken = new JsonObject();
-        JsonObject specialBody = new JsonObject();
-        specialBody.addProperty("id", bos);
-        specialBody.addProperty("type_id", 0);
-        specialToken.add("SpecialToken", specialBody);
-        items.add(specialToken);
-        JsonObject sequenceItem = new JsonObject();
-        JsonObject sequenceBody = new JsonObject();
-        sequenceBody.addProperty("id", sequence);
-        sequenceBody.addProperty("type_id", 0);
-        sequenceItem.add("Sequence", sequenceBody);
-        items.add(sequenceItem);
+        items.add(templateItem("SpecialToken", bos));
+        items.add(templateItem("Sequence", sequence));
         return items;
+    }
+
+    private static JsonObject templateItem(String kind, String id) {
+        JsonObject body = new JsonObject();
+        body.addProperty("id", id);
+        body.addProperty("type_id", 0);
+        JsonObject item = new JsonObject();
+        item.add(kind, body);
+        return item;
     }
 }
