@@ -47,6 +47,12 @@ final class SentencePooling {
      * @return float32 sentence embeddings {@code [B, hidden]}
      */
     static NDArray pool(NDArray state, NDArray weights) {
-        return state.toType(DataType.FLOAT32, false).mul(weights).sum(new int[] {1});
+        NDArray wide = state.toType(DataType.FLOAT32, false);
+        // [B, 1, T] x [B, T, hidden]: no [B, T, hidden] product is materialised
+        NDArray pooled = weights.transpose(0, 2, 1).matMul(wide).squeeze(1);
+        if (wide != state) {
+            wide.close();
+        }
+        return pooled;
     }
 }
