@@ -85,13 +85,13 @@ public final class MexaEvaluator {
     private static List<String> targets(EmbeddingSource source, EvaluationSettings settings) {
         if (!source.languages().contains(settings.pivot())) {
             throw new MexaException("The pivot language " + settings.pivot() + " is not in " + where(source)
-                    + " (found " + summary(source) + "): add its file or set mexa.pivot.");
+                    + " (found " + summary(source) + "): add its file or set pivot (mexa.pivot).");
         }
         List<String> requested = settings.languages().isEmpty() ? List.copyOf(source.languages())
                 : settings.languages();
         List<String> missing = requested.stream().filter(code -> !source.languages().contains(code)).toList();
         if (!missing.isEmpty()) {
-            throw new MexaException("Language(s) " + String.join(", ", missing) + " requested in mexa.languages are"
+            throw new MexaException("Language(s) " + String.join(", ", missing) + " requested in languages (mexa.languages) are"
                     + " not in " + where(source) + " (found " + summary(source) + "): remove them or add"
                     + " their files.");
         }

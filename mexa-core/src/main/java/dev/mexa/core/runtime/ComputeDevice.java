@@ -22,7 +22,7 @@ public enum ComputeDevice {
                 return device;
             }
         }
-        throw new MexaException("Unknown device '" + value + "' (mexa.device): use auto, cpu or gpu.");
+        throw new MexaException("Unknown device '" + value + "': set device (mexa.device) to auto, cpu or gpu.");
     }
 
     /** @return the lower-case name used in configuration */

@@ -38,8 +38,8 @@ public record ComputeTarget(Device device, DataType computeType) {
             case CPU -> false;
             case GPU -> {
                 if (gpus == 0) {
-                    throw new MexaException("mexa.device=gpu but the PyTorch engine sees no GPU: install the CUDA"
-                            + " flavour of the PyTorch native library (see docs/runtime.md) or use mexa.device=cpu.");
+                    throw new MexaException("device (mexa.device) is gpu but the PyTorch engine sees no GPU: install the CUDA"
+                            + " flavour of the PyTorch native library (see docs/runtime.md) or use device cpu.");
                 }
                 yield true;
             }
@@ -50,8 +50,8 @@ public record ComputeTarget(Device device, DataType computeType) {
     private static DataType computeType(ComputeType type, boolean gpu, MexaLog log) {
         if (gpu) {
             if (type == ComputeType.BFLOAT16 || type == ComputeType.FLOAT16) {
-                log.warn("mexa.dtype=" + type.id() + " on the GPU has not been verified by this version of mexa-java"
-                        + " (no GPU run is recorded in docs/performance.md); use mexa.dtype=float32 if the run fails.");
+                log.warn("dtype (mexa.dtype) " + type.id() + " on the GPU has not been verified by this version of mexa-java"
+                        + " (no GPU run is recorded in docs/performance.md); use dtype float32 if the run fails.");
             }
             return switch (type) {
                 // float32 until a GPU run of bfloat16 is recorded: DJL's bridge aborts the JVM on bfloat16 on the CPU
@@ -61,7 +61,7 @@ public record ComputeTarget(Device device, DataType computeType) {
             };
         }
         if (type == ComputeType.BFLOAT16 || type == ComputeType.FLOAT16) {
-            log.warn("mexa.dtype=" + type.id() + " runs as float32 on the CPU: DJL's PyTorch bridge cannot hold"
+            log.warn("dtype (mexa.dtype) " + type.id() + " runs as float32 on the CPU: DJL's PyTorch bridge cannot hold"
                     + " bfloat16 arrays on the CPU and float16 matrix products there are about 200 times slower than"
                     + " float32. Scores are unaffected beyond rounding; use a GPU for half precision.");
         }

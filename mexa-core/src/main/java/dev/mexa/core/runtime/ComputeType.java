@@ -28,7 +28,8 @@ public enum ComputeType {
                 return type;
             }
         }
-        throw new MexaException("Unknown dtype '" + value + "' (mexa.dtype): use auto, float32, bfloat16 or float16.");
+        throw new MexaException("Unknown dtype '" + value + "': set dtype (mexa.dtype) to auto, float32, bfloat16"
+                + " or float16.");
     }
 
     /** @return the lower-case name used in configuration */

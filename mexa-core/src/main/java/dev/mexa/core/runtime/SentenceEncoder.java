@@ -49,10 +49,10 @@ public final class SentenceEncoder {
      */
     public static void checkOptions(EmbeddingMethod method, int batchSize) {
         if (batchSize <= 0) {
-            throw new MexaException("mexa.batchSize is " + batchSize + ": use a positive batch size.");
+            throw new MexaException("batchSize (mexa.batchSize) is " + batchSize + ": use a positive batch size.");
         }
         if (method != EmbeddingMethod.WEIGHTED_AVERAGE && method != EmbeddingMethod.LAST_TOKEN) {
-            throw new MexaException("mexa.embedding=" + method.id() + " cannot be computed from a model: use"
+            throw new MexaException("embedding (mexa.embedding) " + method.id() + " cannot be computed from a model: use"
                     + " weighted-average or last-token.");
         }
     }

@@ -70,7 +70,7 @@ public final class SafetensorsWriter {
         if (dataBytes + bytes > MAX_FILE_BYTES) {
             throw new MexaException("Tensor '" + name + "' would make the safetensors file " + (dataBytes + bytes)
                     + " bytes, more than the " + MAX_FILE_BYTES + " this writer builds in memory: write fewer"
-                    + " sentences per file (mexa.sentences).");
+                    + " sentences per file (sentences, mexa.sentences).");
         }
     }
 

@@ -67,7 +67,7 @@ public final class AlignmentScorer {
         wide.attach(scope);
         if (wide.isNaN().any().getBoolean() || wide.isInfinite().any().getBoolean()) {
             throw new MexaException("Embeddings of " + name + " contain NaN or infinite values: the model"
-                    + " overflowed (try mexa.dtype=float32) or the imported file is corrupt.");
+                    + " overflowed (try dtype float32) or the imported file is corrupt.");
         }
         NDArray norms = wide.norm(new int[] {2}, true);
         if (norms.eq(0).any().getBoolean()) {

@@ -133,7 +133,7 @@ class MexaEvaluatorTest {
         EvaluationSettings settings = new EvaluationSettings("eng_Latn", List.of("deu_Latn", "swh_Latn"),
                 Pooling.MEAN, LayerRange.ALL);
         assertThatThrownBy(() -> evaluate(settings)).isInstanceOf(MexaException.class)
-                .hasMessageContaining("swh_Latn requested in mexa.languages are not in " + dir);
+                .hasMessageContaining("swh_Latn requested in languages (mexa.languages) are not in " + dir);
     }
 
     @Test

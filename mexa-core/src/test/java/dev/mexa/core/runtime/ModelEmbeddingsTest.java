@@ -79,7 +79,7 @@ class ModelEmbeddingsTest {
         ModelSettings zeroBatch = new ModelSettings(checkpoint.directory, corpus, 1, EmbeddingMethod.LAST_TOKEN,
                 ComputeDevice.CPU, ComputeType.FLOAT32, 0, null, true);
         assertThatThrownBy(() -> new ModelEmbeddings(zeroBatch, MexaLog.silent())).isInstanceOf(MexaException.class)
-                .hasMessageContaining("mexa.batchSize is 0");
+                .hasMessageContaining("batchSize (mexa.batchSize) is 0");
         ModelSettings absent = ModelSettings.defaults(temp.resolve("absent"), corpus);
         assertThatThrownBy(() -> new ModelEmbeddings(absent, MexaLog.silent())).isInstanceOf(MexaException.class)
                 .hasMessageContaining("has no config.json");
