@@ -38,7 +38,8 @@ record ModelInput(File model, File corpus, int sentences, String embedding, Stri
         requirePositive(batchSize, "batchSize (mexa.batchSize)");
         return new ModelSettings(model.toPath(), corpus.toPath(), sentences,
                 EmbeddingMethod.parseForModel(embedding), ComputeDevice.parse(device),
-                ComputeType.parse(dtype), batchSize, exportEmbeddings == null ? null : exportEmbeddings.toPath(), cache);
+                ComputeType.parse(dtype), batchSize, exportEmbeddings == null ? null : exportEmbeddings.toPath(),
+                cache);
     }
 
     private static void requirePositive(int value, String parameter) {

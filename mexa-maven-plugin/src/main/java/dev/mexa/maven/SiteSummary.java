@@ -47,7 +47,8 @@ final class SiteSummary {
         paragraph(report.gateSummary() + ".");
         paragraph("Model " + report.model() + (report.corpus() == null ? "" : ", corpus " + report.corpus())
                 + "; pivot " + report.pivot() + ", " + report.embedding() + " embeddings, " + report.pooling()
-                + " pooling over " + LayerRange.describe(report.layerRange()) + ", " + report.sentences() + " sentences; "
+                + " pooling over " + LayerRange.describe(report.layerRange()) + ", " + report.sentences()
+                + " sentences; "
                 + report.createdAt() + ".");
         sink.paragraph();
         sink.link(htmlReportLink);

@@ -49,7 +49,8 @@ public final class ParallelCorpus {
      */
     public static ParallelCorpus read(Path directory, int wanted) {
         if (wanted <= 0) {
-            throw new MexaException("sentences (mexa.sentences) is " + wanted + ": use a positive number of sentences.");
+            throw new MexaException("sentences (mexa.sentences) is " + wanted
+                    + ": use a positive number of sentences.");
         }
         SortedMap<String, Path> files = listFiles(directory);
         Map<String, List<String>> lines = new TreeMap<>();
@@ -74,8 +75,8 @@ public final class ParallelCorpus {
 
     private static SortedMap<String, Path> listFiles(Path directory) {
         if (!Files.isDirectory(directory)) {
-            throw new MexaException("Corpus directory " + directory + " does not exist: set corpus (mexa.corpus) to a directory"
-                    + " of line-aligned <lang>.devtest, <lang>.dev or <lang>.txt files.");
+            throw new MexaException("Corpus directory " + directory + " does not exist: set corpus (mexa.corpus) to a"
+                    + " directory of line-aligned <lang>.devtest, <lang>.dev or <lang>.txt files.");
         }
         SortedMap<String, Path> files = new TreeMap<>();
         List<Path> candidates = new ArrayList<>();

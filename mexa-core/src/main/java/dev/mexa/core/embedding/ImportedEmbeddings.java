@@ -30,8 +30,8 @@ public final class ImportedEmbeddings implements EmbeddingSource {
     public ImportedEmbeddings(Path directory) {
         this.directory = directory;
         if (!Files.isDirectory(directory)) {
-            throw new MexaException("Embeddings directory " + directory + " does not exist: set embeddings (mexa.embeddings) to a"
-                    + " directory of <lang>.safetensors files.");
+            throw new MexaException("Embeddings directory " + directory + " does not exist: set embeddings"
+                    + " (mexa.embeddings) to a directory of <lang>.safetensors files.");
         }
         SortedSet<String> found = new TreeSet<>();
         try (Stream<Path> files = Files.list(directory)) {

@@ -91,8 +91,9 @@ public final class MexaEvaluator {
                 : settings.languages();
         List<String> missing = requested.stream().filter(code -> !source.languages().contains(code)).toList();
         if (!missing.isEmpty()) {
-            throw new MexaException("Language(s) " + String.join(", ", missing) + " requested in languages (mexa.languages) are"
-                    + " not in " + where(source) + " (found " + summary(source) + "): remove them or add"
+            throw new MexaException("Language(s) " + String.join(", ", missing) + " requested in languages"
+                    + " (mexa.languages) are not in " + where(source) + " (found " + summary(source)
+                    + "): remove them or add"
                     + " their files.");
         }
         return requested.stream().filter(code -> !code.equals(settings.pivot())).toList();

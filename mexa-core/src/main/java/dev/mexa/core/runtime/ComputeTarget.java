@@ -38,8 +38,9 @@ public record ComputeTarget(Device device, DataType computeType) {
             case CPU -> false;
             case GPU -> {
                 if (gpus == 0) {
-                    throw new MexaException("device (mexa.device) is gpu but the PyTorch engine sees no GPU: install the CUDA"
-                            + " flavour of the PyTorch native library (see docs/runtime.md) or use device cpu.");
+                    throw new MexaException("device (mexa.device) is gpu but the PyTorch engine sees no GPU: install"
+                            + " the CUDA flavour of the PyTorch native library (see docs/runtime.md) or use device"
+                            + " cpu.");
                 }
                 yield true;
             }
@@ -50,8 +51,9 @@ public record ComputeTarget(Device device, DataType computeType) {
     private static DataType computeType(ComputeType type, boolean gpu, MexaLog log) {
         if (gpu) {
             if (type == ComputeType.BFLOAT16 || type == ComputeType.FLOAT16) {
-                log.warn("dtype (mexa.dtype) " + type.id() + " on the GPU has not been verified by this version of mexa-java"
-                        + " (no GPU run is recorded in docs/performance.md); use dtype float32 if the run fails.");
+                log.warn("dtype (mexa.dtype) " + type.id() + " on the GPU has not been verified by this version of"
+                        + " mexa-java (no GPU run is recorded in docs/performance.md); use dtype float32 if the run"
+                        + " fails.");
             }
             return switch (type) {
                 // float32 until a GPU run of bfloat16 is recorded: DJL's bridge aborts the JVM on bfloat16 on the CPU

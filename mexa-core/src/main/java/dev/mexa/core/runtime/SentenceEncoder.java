@@ -52,8 +52,8 @@ public final class SentenceEncoder {
             throw new MexaException("batchSize (mexa.batchSize) is " + batchSize + ": use a positive batch size.");
         }
         if (method != EmbeddingMethod.WEIGHTED_AVERAGE && method != EmbeddingMethod.LAST_TOKEN) {
-            throw new MexaException("embedding (mexa.embedding) " + method.id() + " cannot be computed from a model: use"
-                    + " weighted-average or last-token.");
+            throw new MexaException("embedding (mexa.embedding) " + method.id() + " cannot be computed from a model:"
+                    + " use weighted-average or last-token.");
         }
     }
 

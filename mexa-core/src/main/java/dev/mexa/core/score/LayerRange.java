@@ -49,7 +49,8 @@ public record LayerRange(int from, int to) {
         int last = to == -1 ? layerScores.length - 1 : to;
         if (last >= layerScores.length || from > last) {
             throw new MexaException("Layer range " + this + " goes beyond the " + layerScores.length
-                    + " hidden states of " + source + " (0.." + (layerScores.length - 1) + "): narrow layers (mexa.layers).");
+                    + " hidden states of " + source + " (0.." + (layerScores.length - 1)
+                    + "): narrow layers (mexa.layers).");
         }
         return java.util.Arrays.copyOfRange(layerScores, from, last + 1);
     }

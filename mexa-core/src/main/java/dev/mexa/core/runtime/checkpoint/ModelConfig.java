@@ -69,7 +69,8 @@ public record ModelConfig(Path file, Architecture architecture, int vocabSize, i
             return root.getAsJsonObject();
         } catch (NoSuchFileException e) {
             throw new MexaException("Model directory " + file.getParent() + " has no " + FILE_NAME + ": point"
-                    + " model (mexa.model) at a HuggingFace checkpoint directory (config.json, *.safetensors, tokenizer.json).",
+                    + " model (mexa.model) at a HuggingFace checkpoint directory (config.json, *.safetensors,"
+                    + " tokenizer.json).",
                     e);
         } catch (IOException | JsonParseException e) {
             throw new MexaException("Cannot read model config " + file + ": " + e.getMessage()
