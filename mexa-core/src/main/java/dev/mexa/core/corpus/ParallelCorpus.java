@@ -25,14 +25,14 @@ public final class ParallelCorpus {
     /** File name extensions recognised as corpus files, in order of preference for messages. */
     public static final List<String> EXTENSIONS = List.of(".devtest", ".dev", ".txt");
 
-    private final Path directory;
+    private final String description;
     private final SortedMap<String, Path> files;
     private final Map<String, List<String>> sentences;
     private final int size;
 
-    private ParallelCorpus(Path directory, SortedMap<String, Path> files, Map<String, List<String>> sentences,
+    private ParallelCorpus(String description, SortedMap<String, Path> files, Map<String, List<String>> sentences,
             int size) {
-        this.directory = directory;
+        this.description = description;
         this.files = files;
         this.sentences = sentences;
         this.size = size;
@@ -48,6 +48,16 @@ public final class ParallelCorpus {
      * @throws MexaException naming the file (and line) at fault
      */
     public static ParallelCorpus read(Path directory, int wanted) {
+        return read(directory, wanted, directory.toString());
+    }
+
+    /**
+     * @param directory the corpus directory
+     * @param wanted how many leading lines of each file to use
+     * @param description what the corpus is called in messages and reports
+     * @return the corpus
+     */
+    static ParallelCorpus read(Path directory, int wanted, String description) {
         if (wanted <= 0) {
             throw new MexaException("sentences (mexa.sentences) is " + wanted
                     + ": use a positive number of sentences.");
@@ -69,7 +79,7 @@ public final class ParallelCorpus {
                         + (entry.getValue().size() + 1) + " or remove the file.");
             }
         }
-        return new ParallelCorpus(directory, Collections.unmodifiableSortedMap(files),
+        return new ParallelCorpus(description, Collections.unmodifiableSortedMap(files),
                 Collections.unmodifiableMap(lines), size);
     }
 
@@ -105,6 +115,13 @@ public final class ParallelCorpus {
         return files;
     }
 
+    /**
+     * @return what the corpus is, for messages and reports: its directory, or the bundled corpus's name
+     */
+    public String description() {
+        return description;
+    }
+
     /** @return the language codes, sorted */
     public SortedSet<String> languages() {
         return Collections.unmodifiableSortedSet(new TreeSet<>(files.keySet()));
@@ -138,7 +155,7 @@ public final class ParallelCorpus {
      */
     public String requireLanguage(String language) {
         if (!files.containsKey(language)) {
-            throw new MexaException("Corpus directory " + directory + " has no file for language " + language
+            throw new MexaException("Corpus " + description + " has no file for language " + language
                     + " (expected " + language + ".devtest, " + language + ".dev or " + language + ".txt): add it"
                     + " or choose another language.");
         }

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.mexa.core.MexaLog;
+import dev.mexa.core.corpus.BundledCorpus;
 import dev.mexa.core.corpus.DuplicateSentences;
 import dev.mexa.core.corpus.ParallelCorpus;
 import dev.mexa.core.embedding.EmbeddingFiles;
@@ -42,10 +43,11 @@ public final class ModelEmbeddings implements EmbeddingSource {
     public ModelEmbeddings(ModelSettings settings, MexaLog log) {
         this.settings = settings;
         this.log = log;
-        this.corpus = ParallelCorpus.read(settings.corpus(), settings.sentences());
+        this.corpus = settings.corpus() == null ? BundledCorpus.read(settings.sentences())
+                : ParallelCorpus.read(settings.corpus(), settings.sentences());
         if (corpus.size() < settings.sentences()) {
-            log.warn("Corpus " + settings.corpus() + " has " + corpus.size() + " lines per language, fewer than the "
-                    + settings.sentences() + " sentences requested: using " + corpus.size() + ".");
+            log.warn("Corpus " + corpus.description() + " has " + corpus.size() + " lines per language, fewer than"
+                    + " the " + settings.sentences() + " sentences requested: using " + corpus.size() + ".");
         }
         SentenceEncoder.checkOptions(settings.method(), settings.batchSize());
         ModelConfig.read(settings.model());
@@ -83,7 +85,7 @@ public final class ModelEmbeddings implements EmbeddingSource {
 
     @Override
     public String corpusDescription() {
-        return settings.corpus().toString();
+        return corpus.description();
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * How to run a model over a corpus to get sentence embeddings.
  *
  * @param model a HuggingFace-format checkpoint directory ({@code config.json}, safetensors, {@code tokenizer.json})
- * @param corpus a directory of line-aligned {@code <lang>.devtest|.dev|.txt} files
+ * @param corpus a directory of line-aligned {@code <lang>.devtest|.dev|.txt} files, or {@code null} for the bundled
+ *     FLORES-200 devtest ({@link dev.mexa.core.corpus.BundledCorpus})
  * @param sentences how many leading lines of each file to use (100 in the paper)
  * @param method how token states become a sentence embedding
  * @param device where the model runs
@@ -34,7 +35,7 @@ public record ModelSettings(
 
     /**
      * @param model checkpoint directory
-     * @param corpus corpus directory
+     * @param corpus corpus directory, or {@code null} for the bundled FLORES-200 devtest
      * @return settings with the defaults: 100 sentences, weighted average, auto device and dtype, batch 8, cache on
      */
     public static ModelSettings defaults(Path model, Path corpus) {
