@@ -11,8 +11,8 @@ import dev.mexa.core.embedding.EmbeddingFiles;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.embedding.EmbeddingSource;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
+import dev.mexa.core.runtime.model.DecoderCheckpoint;
 import dev.mexa.core.runtime.model.DecoderModel;
-import dev.mexa.core.runtime.model.DecoderModels;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedSet;
@@ -28,6 +28,7 @@ public final class ModelEmbeddings implements EmbeddingSource {
     private final ParallelCorpus corpus;
     private final MexaLog log;
     private final ComputeTarget target;
+    private final DecoderCheckpoint checkpoint;
     private DecoderModel model;
     private SentenceTokenizer tokenizer;
     private SentenceEncoder encoder;
@@ -50,7 +51,10 @@ public final class ModelEmbeddings implements EmbeddingSource {
                     + " the " + settings.sentences() + " sentences requested: using " + corpus.size() + ".");
         }
         SentenceEncoder.checkOptions(settings.method(), settings.batchSize());
-        ModelConfig.read(settings.model());
+        this.checkpoint = DecoderCheckpoint.read(settings.model());
+        if (settings.dtype() == ComputeType.FLOAT16) {
+            checkpoint.checkFloat16();
+        }
         this.target = ComputeTarget.resolve(settings.device(), settings.dtype(), log);
     }
 
@@ -63,7 +67,7 @@ public final class ModelEmbeddings implements EmbeddingSource {
             long start = System.nanoTime();
             SentenceTokenizer loadedTokenizer = new SentenceTokenizer(settings.model());
             try {
-                model = DecoderModels.load(settings.model(), target.device(), target.computeType());
+                model = checkpoint.load(target.device(), target.computeType());
             } catch (RuntimeException e) {
                 loadedTokenizer.close();
                 throw e;
@@ -72,7 +76,7 @@ public final class ModelEmbeddings implements EmbeddingSource {
             encoder = new SentenceEncoder(model, tokenizer, settings.method(), settings.batchSize());
             ModelConfig config = model.config();
             log.info(String.format(Locale.ROOT, "Loaded %s model %s (%d layers, hidden %d) on %s as %s in %.1f s",
-                    config.architecture().modelType(), settings.model(), config.layers(), config.hidden(),
+                    config.modelType(), settings.model(), config.layers(), config.hidden(),
                     target.device(), target.computeType(), (System.nanoTime() - start) / 1e9));
         }
         return encoder;

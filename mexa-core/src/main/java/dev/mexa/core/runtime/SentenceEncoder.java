@@ -8,7 +8,6 @@ import ai.djl.ndarray.index.NDIndex;
 import dev.mexa.core.DjlEngine;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.embedding.EmbeddingMethod;
-import dev.mexa.core.runtime.checkpoint.Architecture;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
 import dev.mexa.core.runtime.model.DecoderModel;
 import java.util.ArrayList;
@@ -122,9 +121,9 @@ public final class SentenceEncoder {
                         + " (config.json vocab_size): the tokenizer does not belong to this model.");
             }
         }
-        if (config.architecture() == Architecture.GPT2 && ids.length > config.maxPositions()) {
+        if (ids.length > config.tokenLimit()) {
             throw new MexaException("Line " + line + " of " + source + " has " + ids.length + " tokens, more than the"
-                    + " " + config.maxPositions() + " positions of " + config.file() + ": shorten the sentence.");
+                    + " " + config.tokenLimit() + " positions of " + config.file() + ": shorten the sentence.");
         }
         return ids;
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import dev.mexa.core.MexaException;
-import dev.mexa.core.runtime.model.DecoderModels;
+import dev.mexa.core.runtime.model.DecoderCheckpoint;
 import dev.mexa.core.safetensors.DType;
 import dev.mexa.core.safetensors.SafetensorsWriter;
 import java.io.IOException;
@@ -28,7 +28,8 @@ class BadCheckpointTest {
     }
 
     private AbstractThrowableAssert<?, ? extends Throwable> loading(Path directory) {
-        return assertThatThrownBy(() -> DecoderModels.load(directory, Device.cpu(), DataType.FLOAT32).close())
+        return assertThatThrownBy(() -> DecoderCheckpoint.read(directory).load(Device.cpu(), DataType.FLOAT32)
+                .close())
                 .isInstanceOf(MexaException.class);
     }
 
@@ -113,16 +114,17 @@ class BadCheckpointTest {
         TinyCheckpoint checkpoint = llama();
         Path config = checkpoint.directory.resolve("config.json");
         Files.writeString(config, Files.readString(config).replace("{", "{\"rope_scaling\": [1, 2],"));
-        loading(checkpoint.directory).hasMessageContaining(config + " has a value of the wrong type");
+        loading(checkpoint.directory).hasMessageContaining("Model config " + config + ": 'rope_scaling' is [1,2];"
+                + " expected a JSON object");
     }
 
     @Test
-    void unknownModelTypeListsSupportedOnesAndTorchScript() throws IOException {
+    void unknownModelTypeNamesConfigAndListsSupportedOnes() throws IOException {
         TinyCheckpoint checkpoint = llama();
         Path config = checkpoint.directory.resolve("config.json");
         Files.writeString(config, Files.readString(config).replace("\"llama\"", "\"falcon\""));
-        loading(checkpoint.directory).hasMessageContaining("Unsupported model_type 'falcon'")
-                .hasMessageContaining("llama, mistral, qwen2, gpt2").hasMessageContaining("TorchScript");
+        loading(checkpoint.directory).hasMessageContaining("Unsupported model_type 'falcon' in " + config)
+                .hasMessageContaining("llama, mistral, qwen2, gpt2");
     }
 
     @Test
@@ -136,7 +138,7 @@ class BadCheckpointTest {
     @Test
     void shardedCheckpointLoads() {
         TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("sharded"), TinyModel.gpt2(), 2);
-        DecoderModels.load(checkpoint.directory, Device.cpu(), DataType.FLOAT32).close();
+        DecoderCheckpoint.read(checkpoint.directory).load(Device.cpu(), DataType.FLOAT32).close();
     }
 
     private static void rewrite(TinyCheckpoint checkpoint, String reshaped, long[] shape) {

@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import dev.mexa.core.runtime.model.DecoderModel;
-import dev.mexa.core.runtime.model.DecoderModels;
+import dev.mexa.core.runtime.model.DecoderCheckpoint;
 import dev.mexa.core.safetensors.DType;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ class DecoderReferenceTest {
             batch.add(toLongs(checkpoint.ids(checkpoint.sentence(random, words))));
         }
         TokenBatch tokens = new TokenBatch(new int[] {0, 1, 2, 3}, batch);
-        try (DecoderModel decoder = DecoderModels.load(checkpoint.directory, Device.cpu(), DataType.FLOAT32);
+        try (DecoderModel decoder = DecoderCheckpoint.read(checkpoint.directory).load(Device.cpu(), DataType.FLOAT32);
                 NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             List<float[][]> states = new ArrayList<>();
             NDArray[] finalState = new NDArray[1];
@@ -68,7 +68,7 @@ class DecoderReferenceTest {
                 }
                 states.add(rows);
                 if (layer == model.layers()) {
-                    finalState[0] = decoder.logits(state);
+                    finalState[0] = Logits.of(checkpoint.directory, state);
                 }
             });
             assertThat(states).hasSize(model.layers() + 1);

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.runtime.model.DecoderModel;
-import dev.mexa.core.runtime.model.DecoderModels;
+import dev.mexa.core.runtime.model.DecoderCheckpoint;
 import dev.mexa.core.safetensors.DType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public final class RuntimeBench {
         System.out.printf(Locale.ROOT, "model: llama hidden %d, %d layers, %d/%d heads, intermediate %d, BF16 weights;"
                 + " %d sentences of 16-45 tokens; %d CPU cores%n", hidden, layers, model.heads(), model.kvHeads(),
                 model.intermediate(), count, Runtime.getRuntime().availableProcessors());
-        try (DecoderModel decoder = DecoderModels.load(directory, Device.cpu(), DataType.FLOAT32);
+        try (DecoderModel decoder = DecoderCheckpoint.read(directory).load(Device.cpu(), DataType.FLOAT32);
                 SentenceTokenizer tokenizer = new SentenceTokenizer(directory)) {
             for (int batch : new int[] {1, 8}) {
                 SentenceEncoder encoder = new SentenceEncoder(decoder, tokenizer, EmbeddingMethod.WEIGHTED_AVERAGE,

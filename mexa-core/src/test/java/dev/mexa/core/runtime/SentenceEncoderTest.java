@@ -9,7 +9,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.runtime.model.DecoderModel;
-import dev.mexa.core.runtime.model.DecoderModels;
+import dev.mexa.core.runtime.model.DecoderCheckpoint;
 import dev.mexa.core.safetensors.DType;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ class SentenceEncoderTest {
         for (int i = 0; i < 11; i++) {
             sentences.add(checkpoint.sentence(random, 1 + random.nextInt(14)));
         }
-        try (DecoderModel decoder = DecoderModels.load(checkpoint.directory, Device.cpu(), DataType.FLOAT32);
+        try (DecoderModel decoder = DecoderCheckpoint.read(checkpoint.directory).load(Device.cpu(), DataType.FLOAT32);
                 SentenceTokenizer tokenizer = new SentenceTokenizer(checkpoint.directory);
                 NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray single = new SentenceEncoder(decoder, tokenizer, method, 1).encode(sentences, "test", manager);

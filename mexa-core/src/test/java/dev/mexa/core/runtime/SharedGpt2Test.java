@@ -12,7 +12,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.runtime.model.DecoderModel;
-import dev.mexa.core.runtime.model.DecoderModels;
+import dev.mexa.core.runtime.model.DecoderCheckpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +28,13 @@ class SharedGpt2Test {
 
     private static DecoderModel model;
     private static JsonObject reference;
+    private static Path directory;
 
     @BeforeAll
     static void load() {
-        Path directory = SharedMaterial.require("models/tiny-random-gpt2");
+        directory = SharedMaterial.require("models/tiny-random-gpt2");
         reference = SharedMaterial.json(directory.resolve("reference_outputs.json"));
-        model = DecoderModels.load(directory, Device.cpu(), DataType.FLOAT32);
+        model = DecoderCheckpoint.read(directory).load(Device.cpu(), DataType.FLOAT32);
     }
 
     @AfterAll
@@ -120,7 +121,7 @@ class SharedGpt2Test {
             model.forward(manager.create(ids).expandDims(0), manager.ones(new ai.djl.ndarray.types.Shape(1,
                     ids.length)), (state, layer) -> {
                         if (layer == model.config().layers()) {
-                            logits[0] = model.logits(state);
+                            logits[0] = Logits.of(directory, state);
                         }
                     });
             NDArray all = logits[0].get(0);

@@ -11,7 +11,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.runtime.model.DecoderModel;
-import dev.mexa.core.runtime.model.DecoderModels;
+import dev.mexa.core.runtime.model.DecoderCheckpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ class SharedLlamaTest {
     void modelMatchesTheNumpyDerivedOutputs() {
         Path directory = SharedMaterial.require("models/tiny-random-llama-1head-fp16");
         JsonObject reference = SharedMaterial.json(directory.resolve("reference_outputs_numpy.json"));
-        try (DecoderModel model = DecoderModels.load(directory, Device.cpu(), DataType.FLOAT32);
+        try (DecoderModel model = DecoderCheckpoint.read(directory).load(Device.cpu(), DataType.FLOAT32);
                 NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             for (JsonElement element : reference.getAsJsonArray("cases")) {
                 JsonObject item = element.getAsJsonObject();
@@ -78,7 +78,7 @@ class SharedLlamaTest {
                 model.forward(manager.create(ids).expandDims(0), manager.ones(new ai.djl.ndarray.types.Shape(1,
                         ids.length)), (state, layer) -> {
                             if (layer == model.config().layers()) {
-                                logits[0] = model.logits(state).get(new NDIndex("0, -1"));
+                                logits[0] = Logits.of(directory, state).get(new NDIndex("0, -1"));
                             }
                         });
                 assertThat(Differences.relative(logits[0].get(":8").toFloatArray(),

@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The safetensors weights of a checkpoint: one {@code model.safetensors}, or the shards listed by
@@ -102,6 +104,16 @@ public final class CheckpointFiles implements AutoCloseable {
      */
     public boolean contains(String name) {
         return byTensor.containsKey(name);
+    }
+
+    /** @return every tensor name the weights files hold, in file order */
+    public Set<String> names() {
+        return Collections.unmodifiableSet(byTensor.keySet());
+    }
+
+    /** @return the checkpoint directory */
+    public Path directory() {
+        return directory;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mexa.core.runtime.model;
 
 import ai.djl.ndarray.NDArray;
+import dev.mexa.core.runtime.checkpoint.WeightReader;
 
 /**
  * A dense projection {@code x W + b} with {@code W} laid out {@code [in, out]}.
@@ -11,12 +12,32 @@ import ai.djl.ndarray.NDArray;
 record Linear(NDArray weight, NDArray bias) {
 
     /**
-     * @param outIn a PyTorch {@code nn.Linear} weight, {@code [out, in]}
-     * @param bias its bias or {@code null}
+     * Reads a PyTorch {@code nn.Linear}: {@code NAME.weight} {@code [out, in]} and, with {@code bias},
+     * {@code NAME.bias} {@code [out]}.
+     *
+     * @param weights the checkpoint
+     * @param name the module name
+     * @param out output width
+     * @param in input width
+     * @param bias whether the module has a bias
      * @return the projection
      */
-    static Linear fromOutIn(NDArray outIn, NDArray bias) {
-        return new Linear(outIn.transpose(1, 0), bias);
+    static Linear read(WeightReader weights, String name, long out, long in, boolean bias) {
+        return new Linear(weights.read(name + ".weight", out, in).transpose(1, 0),
+                bias ? weights.read(name + ".bias", out) : null);
+    }
+
+    /**
+     * Reads a GPT-2 {@code Conv1D}: {@code NAME.weight} {@code [in, out]} and {@code NAME.bias} {@code [out]}.
+     *
+     * @param weights the checkpoint
+     * @param name the module name
+     * @param in input width
+     * @param out output width
+     * @return the projection
+     */
+    static Linear readConv1d(WeightReader weights, String name, long in, long out) {
+        return new Linear(weights.read(name + ".weight", in, out), weights.read(name + ".bias", out));
     }
 
     /**

@@ -1,0 +1,190 @@
+package dev.mexa.core.runtime.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import dev.mexa.core.runtime.checkpoint.ConfigReader;
+import dev.mexa.core.runtime.checkpoint.ModelConfig;
+import dev.mexa.core.runtime.checkpoint.WeightReader;
+import dev.mexa.core.runtime.rope.RopeConfig;
+import dev.mexa.core.runtime.rope.RotaryEmbedding;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Llama family (HF's modeling_llama, modeling_mistral, modeling_qwen2): token embedding, then per layer
+ * RMSNorm, rotary grouped-query attention and a SwiGLU MLP, each added to the residual stream, then a final
+ * RMSNorm. The members differ only in biases and attention windows:
+ * <ul>
+ *   <li>{@code llama}: {@code attention_bias} on q, k, v and o, {@code mlp_bias} on the MLP;</li>
+ *   <li>{@code mistral}: no biases, {@code sliding_window} on every layer;</li>
+ *   <li>{@code qwen2}: biases on q, k and v; with {@code use_sliding_window} true, layers from
+ *       {@code max_window_layers} on attend within {@code sliding_window} (as HF's layer types), otherwise every
+ *       layer attends to all earlier tokens whatever {@code sliding_window} says.</li>
+ * </ul>
+ */
+final class LlamaFamily implements DecoderFamily {
+
+    private static final Map<String, Integer> DEFAULT_POSITIONS = Map.of("llama", 2048, "mistral", 131072,
+            "qwen2", 32768);
+    private static final List<String> PREFIXES = List.of("model.", "");
+
+    /**
+     * What a Llama-family layer needs from {@code config.json}.
+     *
+     * @param config the common figures
+     * @param heads query heads
+     * @param kvHeads key/value heads
+     * @param headDim size of one head
+     * @param intermediate MLP width
+     * @param normEps RMSNorm epsilon
+     * @param rope the rotary embedding
+     * @param qkvBias biases on the query, key and value projections
+     * @param outputBias bias on the attention output projection
+     * @param mlpBias biases on the MLP projections
+     * @param windows each layer's attention window, 0 for none
+     */
+    record Settings(ModelConfig config, int heads, int kvHeads, int headDim, int intermediate, double normEps,
+            RotaryEmbedding rope, boolean qkvBias, boolean outputBias, boolean mlpBias, int[] windows)
+            implements DecoderSpec {
+
+        @Override
+        public DecoderModel load(WeightReader weights) {
+            return new Decoder(this, weights.withPrefix(PREFIXES, "embed_tokens.weight"));
+        }
+    }
+
+    @Override
+    public String name() {
+        return "Llama";
+    }
+
+    @Override
+    public List<String> modelTypes() {
+        return List.of("llama", "mistral", "qwen2");
+    }
+
+    @Override
+    public boolean float16Safe() {
+        return true;
+    }
+
+    @Override
+    public DecoderSpec configure(String modelType, ConfigReader config) {
+        int hidden = config.count("hidden_size");
+        int heads = config.count("num_attention_heads");
+        int kvHeads = config.count("num_key_value_heads", heads);
+        if (heads % kvHeads != 0) {
+            throw config.invalid("num_key_value_heads", "is " + kvHeads + ", which does not divide"
+                    + " num_attention_heads " + heads);
+        }
+        if (!config.has("head_dim") && hidden % heads != 0) {
+            throw config.invalid("hidden_size", "is " + hidden + ", not a multiple of num_attention_heads " + heads
+                    + " (and head_dim is not given)");
+        }
+        int headDim = config.count("head_dim", hidden / heads);
+        Activation.read(config, "hidden_act", "silu", Activation.SILU);
+        int layers = config.count("num_hidden_layers");
+        int maxPositions = config.count("max_position_embeddings", DEFAULT_POSITIONS.get(modelType));
+        ModelConfig common = new ModelConfig(config.file(), modelType, config.count("vocab_size"), hidden, layers,
+                Integer.MAX_VALUE);
+        boolean attentionBias = modelType.equals("llama") && config.flag("attention_bias", false);
+        return new Settings(common, heads, kvHeads, headDim, config.count("intermediate_size"),
+                config.positive("rms_norm_eps", 1e-6), RopeConfig.read(config, headDim, maxPositions),
+                attentionBias || modelType.equals("qwen2"), attentionBias,
+                modelType.equals("llama") && config.flag("mlp_bias", false), windows(modelType, config, layers));
+    }
+
+    private static int[] windows(String modelType, ConfigReader config, int layers) {
+        int window = config.optionalCount("sliding_window").orElse(0);
+        int[] windows = new int[layers];
+        if (modelType.equals("mistral")) {
+            Arrays.fill(windows, window);
+        } else if (modelType.equals("qwen2") && config.flag("use_sliding_window", false)) {
+            if (window == 0) {
+                throw config.invalid("sliding_window", "is absent although use_sliding_window is true");
+            }
+            int from = config.count("max_window_layers", 28);
+            for (int layer = from; layer < layers; layer++) {
+                windows[layer] = window;
+            }
+        }
+        return windows;
+    }
+
+    /** A loaded Llama-family decoder. */
+    private static final class Decoder extends LayeredDecoder {
+
+        private record Layer(Norm inputNorm, Linear query, Linear key, Linear value, Linear output, Norm postNorm,
+                Mlp mlp) {
+        }
+
+        private final Settings settings;
+        private final DataType computeType;
+        private final Attention attention;
+        private final NDArray embedding;
+        private final List<Layer> layers = new ArrayList<>();
+        private final Norm norm;
+
+        Decoder(Settings settings, WeightReader weights) {
+            super(settings.config(), weights.manager());
+            this.settings = settings;
+            this.computeType = weights.computeType();
+            this.attention = Attention.standard(settings.heads(), settings.kvHeads(), settings.headDim());
+            long hidden = settings.config().hidden();
+            this.embedding = weights.read("embed_tokens.weight", settings.config().vocabSize(), hidden);
+            for (int i = 0; i < settings.config().layers(); i++) {
+                layers.add(readLayer(weights, "layers." + i + "."));
+            }
+            this.norm = Norm.rms(weights.readFloat32("norm.weight", hidden), settings.normEps());
+        }
+
+        private Layer readLayer(WeightReader weights, String prefix) {
+            long hidden = settings.config().hidden();
+            long queryWidth = (long) settings.heads() * settings.headDim();
+            long keyWidth = (long) settings.kvHeads() * settings.headDim();
+            long inner = settings.intermediate();
+            String attn = prefix + "self_attn.";
+            String mlp = prefix + "mlp.";
+            return new Layer(
+                    Norm.rms(weights.readFloat32(prefix + "input_layernorm.weight", hidden), settings.normEps()),
+                    Linear.read(weights, attn + "q_proj", queryWidth, hidden, settings.qkvBias()),
+                    Linear.read(weights, attn + "k_proj", keyWidth, hidden, settings.qkvBias()),
+                    Linear.read(weights, attn + "v_proj", keyWidth, hidden, settings.qkvBias()),
+                    Linear.read(weights, attn + "o_proj", hidden, queryWidth, settings.outputBias()),
+                    Norm.rms(weights.readFloat32(prefix + "post_attention_layernorm.weight", hidden),
+                            settings.normEps()),
+                    Mlp.gated(Linear.read(weights, mlp + "gate_proj", inner, hidden, settings.mlpBias()),
+                            Linear.read(weights, mlp + "up_proj", inner, hidden, settings.mlpBias()),
+                            Linear.read(weights, mlp + "down_proj", hidden, inner, settings.mlpBias()),
+                            Activation.SILU));
+        }
+
+        @Override
+        NDArray embed(NDArray inputIds) {
+            return embedding.get(inputIds.getManager(), new NDIndex("{}", inputIds));
+        }
+
+        @Override
+        NDArray layer(int index, NDArray x, BatchContext context) {
+            Layer layer = layers.get(index);
+            BatchContext.RotaryTables rotary = context.rotary(settings.rope(), computeType);
+            NDArray normed = layer.inputNorm().apply(x);
+            NDArray query = Attention.rotate(Attention.splitHeads(layer.query().apply(normed), settings.heads()),
+                    rotary);
+            NDArray key = Attention.rotate(Attention.splitHeads(layer.key().apply(normed), settings.kvHeads()),
+                    rotary);
+            NDArray value = Attention.splitHeads(layer.value().apply(normed), settings.kvHeads());
+            NDArray attended = attention.attend(query, key, value, context.mask(settings.windows()[index]));
+            NDArray residual = x.add(layer.output().apply(attended));
+            return residual.add(layer.mlp().apply(layer.postNorm().apply(residual)));
+        }
+
+        @Override
+        NDArray finalNorm(NDArray x) {
+            return norm.apply(x);
+        }
+    }
+}
