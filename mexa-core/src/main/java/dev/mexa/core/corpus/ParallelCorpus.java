@@ -1,6 +1,7 @@
 package dev.mexa.core.corpus;
 
 import dev.mexa.core.MexaException;
+import dev.mexa.core.io.IoReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,13 +94,14 @@ public final class ParallelCorpus {
         try (Stream<Path> listing = Files.list(directory)) {
             listing.filter(Files::isRegularFile).sorted().forEach(candidates::add);
         } catch (IOException e) {
-            throw new MexaException("Cannot list corpus directory " + directory + ": " + e.getMessage(), e);
+            throw new MexaException("Cannot list corpus directory " + directory + ": " + IoReason.of(e) + ".", e);
         }
         for (Path file : candidates) {
             String name = file.getFileName().toString();
             for (String extension : EXTENSIONS) {
                 if (name.endsWith(extension) && name.length() > extension.length()) {
-                    String language = name.substring(0, name.length() - extension.length());
+                    String language = LanguageCode.fromFileName(
+                            name.substring(0, name.length() - extension.length()), file);
                     Path previous = files.putIfAbsent(language, file);
                     if (previous != null) {
                         throw new MexaException("Corpus directory " + directory + " has two files for language "

@@ -1,19 +1,21 @@
 package dev.mexa.core.corpus;
 
 import dev.mexa.core.MexaException;
-import java.io.IOException;
+import dev.mexa.core.io.InputFiles;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the leading lines of one corpus file as strict UTF-8, rejecting malformed bytes and empty lines. */
 final class SentenceFile {
+
+    /** The largest corpus file read (a FLORES-200 devtest file has about 300 KB). */
+    static final long MAX_BYTES = 256L * 1024 * 1024;
 
     private SentenceFile() {
     }
@@ -25,12 +27,7 @@ final class SentenceFile {
      * @throws MexaException naming the file and line when a line is empty or not valid UTF-8
      */
     static List<String> readLeading(Path file, int limit) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new MexaException("Cannot read corpus file " + file + ": " + e.getMessage(), e);
-        }
+        byte[] bytes = InputFiles.readBytes(file, "corpus file", MAX_BYTES);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -1,6 +1,7 @@
 package dev.mexa.core.embedding;
 
 import ai.djl.ndarray.NDArray;
+import dev.mexa.core.corpus.LanguageCode;
 import dev.mexa.core.safetensors.DType;
 import dev.mexa.core.safetensors.SafetensorsWriter;
 import java.nio.file.Path;
@@ -29,6 +30,16 @@ public final class EmbeddingFiles {
      */
     public static Path file(Path directory, String language) {
         return directory.resolve(language + EXTENSION);
+    }
+
+    /**
+     * @param file a {@code <lang>.safetensors} file of an embeddings directory
+     * @return its language code
+     * @throws dev.mexa.core.MexaException naming the file when its name is not a valid language code
+     */
+    public static String language(Path file) {
+        String name = file.getFileName().toString();
+        return LanguageCode.fromFileName(name.substring(0, name.length() - EXTENSION.length()), file);
     }
 
     /**

@@ -53,6 +53,13 @@ public interface EmbeddingSource extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Called once after every requested language has been embedded, so that a source writing an export of its
+     * embeddings can mark it complete. Sources without an export do nothing.
+     */
+    default void allEmbedded() {
+    }
+
     /** Releases the model or files held by this source. */
     @Override
     void close();

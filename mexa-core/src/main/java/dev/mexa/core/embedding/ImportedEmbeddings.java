@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.mexa.core.MexaException;
+import dev.mexa.core.io.IoReason;
 import dev.mexa.core.safetensors.DType;
 import dev.mexa.core.safetensors.SafetensorsFile;
 import dev.mexa.core.safetensors.TensorInfo;
@@ -35,16 +36,16 @@ public final class ImportedEmbeddings implements EmbeddingSource {
         }
         SortedSet<String> found = new TreeSet<>();
         try (Stream<Path> files = Files.list(directory)) {
-            files.map(path -> path.getFileName().toString())
-                    .filter(name -> name.endsWith(EmbeddingFiles.EXTENSION))
-                    .forEach(name -> found.add(name.substring(0, name.length() - EmbeddingFiles.EXTENSION.length())));
+            files.filter(path -> path.getFileName().toString().endsWith(EmbeddingFiles.EXTENSION))
+                    .forEach(path -> found.add(EmbeddingFiles.language(path)));
         } catch (IOException e) {
-            throw new MexaException("Cannot list embeddings directory " + directory + ": " + e.getMessage(), e);
+            throw new MexaException("Cannot list embeddings directory " + directory + ": " + IoReason.of(e) + ".", e);
         }
         if (found.isEmpty()) {
             throw new MexaException("Embeddings directory " + directory + " holds no <lang>.safetensors file: export"
                     + " embeddings there first (tensor '" + EmbeddingFiles.TENSOR + "', shape [layers, n, hidden]).");
         }
+        EmbeddingExport.checkComplete(directory, found);
         this.languages = Collections.unmodifiableSortedSet(found);
         this.method = commonMethod(directory, found);
     }

@@ -73,6 +73,7 @@ public final class MexaEvaluator {
                     notes.addAll(source.inputWarnings(language, false));
                 }
             }
+            source.allEmbedded();
         }
         notes.addAll(SaturationCheck.warnings(results.values()));
         notes.forEach(log::warn);

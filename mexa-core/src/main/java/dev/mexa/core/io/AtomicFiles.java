@@ -35,7 +35,8 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             Files.createDirectories(absolute.getParent());
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            // a short name of its own: the target's name may already be near the file system's limit
+            temp = Files.createTempFile(absolute.getParent(), ".mexa-", ".tmp");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.write(ByteBuffer.wrap(bytes));
                 // on disk before the rename, so that a crash never leaves an empty file in the target's place
@@ -52,7 +53,7 @@ public final class AtomicFiles {
             }
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw new MexaException("Cannot write " + absolute + ": " + e.getMessage()
+            throw new MexaException("Cannot write " + absolute + ": " + IoReason.of(e)
                     + ". Check that the directory is writable and the disk is not full.", e);
         }
     }

@@ -11,7 +11,7 @@ public final class ReportCsv {
 
     /**
      * @param report the report
-     * @return CSV text with a header row, RFC 4180 quoting where needed
+     * @return CSV text with a header row, RFC 4180 quoting where needed and text cells defused against formulas
      */
     public static String toCsv(MexaReport report) {
         StringBuilder out = new StringBuilder();
@@ -23,7 +23,7 @@ public final class ReportCsv {
         List<String> tasks = report.languages().values().stream()
                 .flatMap(result -> result.estimatedScores().keySet().stream()).distinct().sorted().toList();
         for (String task : tasks) {
-            header.add(quote("estimated_" + task));
+            header.add(cell("estimated_" + task));
         }
         for (int layer = 0; layer < report.layers(); layer++) {
             header.add("layer_" + layer);
@@ -37,7 +37,7 @@ public final class ReportCsv {
 
     private static String row(LanguageResult result, List<String> tasks) {
         StringJoiner row = new StringJoiner(",");
-        row.add(quote(result.language()));
+        row.add(cell(result.language()));
         row.add(Boolean.toString(result.pivot()));
         row.add(Integer.toString(result.sentences()));
         row.add(Double.toString(result.score()));
@@ -56,10 +56,17 @@ public final class ReportCsv {
         return row.toString();
     }
 
-    private static String quote(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
+    /**
+     * A text cell: quoted as RFC 4180 says when it holds a comma, quote or line break, and defused when it starts
+     * like a spreadsheet formula ({@code = + - @}, tab or carriage return) by a leading apostrophe inside quotes,
+     * so that opening the file never runs it.
+     */
+    static String cell(String value) {
+        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+        String text = formula ? "'" + value : value;
+        if (formula || text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
         }
-        return value;
+        return text;
     }
 }

@@ -5,13 +5,10 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.mexa.core.MexaException;
+import dev.mexa.core.io.StrictJson;
 import dev.mexa.core.score.WilsonInterval;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,17 +94,13 @@ public final class ReportJson {
      * @throws MexaException naming the file when it is missing or not a MEXA report
      */
     public static MexaReport read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (Files.notExists(file)) {
             throw new MexaException("MEXA report " + file + " does not exist: check the path (a baseline is an"
-                    + " earlier target/mexa/mexa-report.json).", e);
-        } catch (IOException e) {
-            throw new MexaException("Cannot read MEXA report " + file + ": " + e.getMessage(), e);
+                    + " earlier target/mexa/mexa-report.json).");
         }
+        JsonElement parsed = StrictJson.read(file, "MEXA report", "Point at a mexa-report.json written by"
+                + " mexa:evaluate.");
         try {
-            JsonElement parsed = JsonParser.parseString(text);
             if (!parsed.isJsonObject() || !isReportFormat(parsed.getAsJsonObject().get("format"))) {
                 throw notAReport(file, "it lacks the marker \"format\": \"" + FORMAT + "\"");
             }

@@ -21,9 +21,9 @@ public final class ReportMarkdown {
         if (!report.gated().isEmpty()) {
             out.append("**").append(report.gateSummary()).append("**\n\n");
         }
-        out.append("Model: `").append(escape(String.valueOf(report.model()))).append("`  \n");
+        out.append("Model: ").append(code(String.valueOf(report.model()))).append("  \n");
         if (report.corpus() != null) {
-            out.append("Corpus: `").append(escape(report.corpus())).append("`  \n");
+            out.append("Corpus: ").append(code(report.corpus())).append("  \n");
         }
         out.append("Pivot: ").append(escape(report.pivot())).append(", embedding: ").append(report.embedding())
                 .append(", pooling: ").append(report.pooling()).append(", sentences: ").append(report.sentences())
@@ -59,7 +59,42 @@ public final class ReportMarkdown {
         };
     }
 
-    private static String escape(String text) {
-        return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
+    /**
+     * Text as literal Markdown on one line: what could open a link, an image, a code span or a table cell
+     * ({@code [ ] ` | \\}) is backslash-escaped, HTML is written as entities, and line breaks become spaces so a
+     * table row stays one row.
+     */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\n', '\r' -> out.append(' ');
+                default -> {
+                    if ("\\`[]|".indexOf(c) >= 0) {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Text as an inline code span on one line, fenced by more backticks than it holds in a row. */
+    static String code(String text) {
+        String line = text.replace('\n', ' ').replace('\r', ' ');
+        int longestRun = 0;
+        int run = 0;
+        for (int i = 0; i < line.length(); i++) {
+            run = line.charAt(i) == '`' ? run + 1 : 0;
+            longestRun = Math.max(longestRun, run);
+        }
+        String fence = "`".repeat(longestRun + 1);
+        String padding = line.startsWith("`") || line.endsWith("`") ? " " : "";
+        return fence + padding + line + padding + fence;
     }
 }

@@ -7,7 +7,7 @@ import dev.mexa.core.MexaLog;
 import dev.mexa.core.corpus.BundledCorpus;
 import dev.mexa.core.corpus.DuplicateSentences;
 import dev.mexa.core.corpus.ParallelCorpus;
-import dev.mexa.core.embedding.EmbeddingFiles;
+import dev.mexa.core.embedding.EmbeddingExport;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.embedding.EmbeddingSource;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
@@ -29,6 +29,7 @@ public final class ModelEmbeddings implements EmbeddingSource {
     private final MexaLog log;
     private final ComputeTarget target;
     private final DecoderCheckpoint checkpoint;
+    private final EmbeddingExport export;
     private DecoderModel model;
     private SentenceTokenizer tokenizer;
     private SentenceEncoder encoder;
@@ -56,6 +57,7 @@ public final class ModelEmbeddings implements EmbeddingSource {
             checkpoint.checkFloat16();
         }
         this.target = ComputeTarget.resolve(settings.device(), settings.dtype(), log);
+        this.export = settings.exportEmbeddings() == null ? null : new EmbeddingExport(settings.exportEmbeddings());
     }
 
     /**
@@ -105,10 +107,17 @@ public final class ModelEmbeddings implements EmbeddingSource {
     @Override
     public NDArray embed(String language, NDManager manager) {
         NDArray embeddings = encoder().encode(corpus.sentences(language), corpus.file(language).toString(), manager);
-        if (settings.exportEmbeddings() != null) {
-            EmbeddingFiles.write(settings.exportEmbeddings(), language, embeddings, settings.method());
+        if (export != null) {
+            export.write(language, embeddings, settings.method());
         }
         return embeddings;
+    }
+
+    @Override
+    public void allEmbedded() {
+        if (export != null) {
+            export.complete();
+        }
     }
 
     @Override

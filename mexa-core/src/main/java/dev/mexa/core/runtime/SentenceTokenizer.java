@@ -3,6 +3,7 @@ package dev.mexa.core.runtime;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.mexa.core.MexaException;
+import dev.mexa.core.io.StrictJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,8 @@ public final class SentenceTokenizer implements AutoCloseable {
             throw new MexaException("Model directory " + checkpoint + " has no " + FILE_NAME + ": download the"
                     + " checkpoint's fast tokenizer file (tokenizer.model alone is not read).");
         }
+        // the native tokenizer's own JSON reading is lenient in places (duplicate keys); check it strictly first
+        StrictJson.read(file, "tokenizer", "Re-download the checkpoint's tokenizer.json.");
         try {
             this.tokenizer = HuggingFaceTokenizer.newInstance(file, Map.of("addSpecialTokens", "true",
                     "truncation", "false", "padding", "false", "modelMaxLength", String.valueOf(Integer.MAX_VALUE)));

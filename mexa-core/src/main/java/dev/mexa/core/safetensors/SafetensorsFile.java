@@ -2,17 +2,15 @@ package dev.mexa.core.safetensors;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import dev.mexa.core.MexaException;
+import dev.mexa.core.io.InputFiles;
+import dev.mexa.core.io.IoReason;
+import dev.mexa.core.io.StrictJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -35,6 +33,9 @@ public final class SafetensorsFile implements AutoCloseable {
 
     /** The most bytes mapped at once when reading a tensor (a mapping cannot exceed 2 GiB). */
     static final int CHUNK_BYTES = 1 << 30;
+
+    private static final String SUBJECT = "safetensors file";
+    private static final String REMEDY = "Re-export or re-download the file.";
 
     private final Path path;
     private final FileChannel channel;
@@ -59,14 +60,7 @@ public final class SafetensorsFile implements AutoCloseable {
      * @throws MexaException naming the file when it is missing, unreadable or malformed
      */
     public static SafetensorsFile open(Path path) {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(path, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new MexaException("Safetensors file " + path + " does not exist: check the path.", e);
-        } catch (IOException e) {
-            throw new MexaException("Cannot open safetensors file " + path + ": " + e.getMessage(), e);
-        }
+        FileChannel channel = InputFiles.openChannel(path, SUBJECT);
         try {
             return read(path, channel);
         } catch (RuntimeException e) {
@@ -93,29 +87,24 @@ public final class SafetensorsFile implements AutoCloseable {
             }
             ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
             readFully(channel, headerBytes, 8);
-            String json = new String(headerBytes.array(), StandardCharsets.UTF_8);
+            String json = InputFiles.decodeUtf8(headerBytes.array(), headerSource(path));
             long dataStart = 8 + headerLength;
             long dataSize = fileSize - dataStart;
             Map<String, String> metadata = new LinkedHashMap<>();
             Map<String, TensorInfo> tensors = parseHeader(path, json, dataSize, metadata);
             return new SafetensorsFile(path, channel, dataStart, tensors, metadata);
         } catch (IOException e) {
-            throw new MexaException("Cannot read safetensors file " + path + ": " + e.getMessage(), e);
+            throw InputFiles.cannotRead(SUBJECT, path, e);
         }
     }
 
     private static Map<String, TensorInfo> parseHeader(Path path, String json, long dataSize,
             Map<String, String> metadata) {
-        JsonObject header;
-        try {
-            JsonElement parsed = JsonParser.parseString(json);
-            if (!parsed.isJsonObject()) {
-                throw malformed(path, "the header is not a JSON object");
-            }
-            header = parsed.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw malformed(path, "the header is not valid JSON (" + e.getMessage() + ")");
+        JsonElement parsed = StrictJson.parse(json, headerSource(path), REMEDY);
+        if (!parsed.isJsonObject()) {
+            throw malformed(path, "the header is not a JSON object");
         }
+        JsonObject header = parsed.getAsJsonObject();
         Map<String, TensorInfo> tensors = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> entry : header.entrySet()) {
             if (entry.getKey().equals("__metadata__")) {
@@ -124,7 +113,7 @@ public final class SafetensorsFile implements AutoCloseable {
                 tensors.put(entry.getKey(), parseTensor(path, entry.getKey(), entry.getValue(), dataSize));
             }
         }
-        checkNoOverlap(path, tensors.values());
+        checkTiling(path, tensors.values(), dataSize);
         return Collections.unmodifiableMap(tensors);
     }
 
@@ -212,17 +201,33 @@ public final class SafetensorsFile implements AutoCloseable {
         return values;
     }
 
-    private static void checkNoOverlap(Path path, Iterable<TensorInfo> infos) {
+    /**
+     * The tensors must tile the data section exactly: sorted by offset, each begins where the previous one ends,
+     * the first at 0 and the last at the end of the file. A gap, an overlap or trailing bytes mean a corrupt file or
+     * a wrong header length, which would otherwise shift every tensor silently.
+     */
+    private static void checkTiling(Path path, Iterable<TensorInfo> infos, long dataSize) {
         List<TensorInfo> sorted = new ArrayList<>();
         infos.forEach(sorted::add);
         sorted.sort(Comparator.comparingLong(TensorInfo::begin).thenComparingLong(TensorInfo::end));
-        for (int i = 1; i < sorted.size(); i++) {
-            TensorInfo previous = sorted.get(i - 1);
-            TensorInfo current = sorted.get(i);
-            if (current.begin() < previous.end()) {
-                throw malformed(path, "tensors '" + previous.name() + "' and '" + current.name()
+        long covered = 0;
+        String previous = null;
+        for (TensorInfo current : sorted) {
+            if (current.begin() < covered) {
+                throw malformed(path, "tensors '" + previous + "' and '" + current.name()
                         + "' overlap in the data section");
             }
+            if (current.begin() > covered) {
+                throw malformed(path, "the data section has " + (current.begin() - covered) + " unused bytes before"
+                        + " tensor '" + current.name() + "' (at byte " + covered + "); tensors must follow each other"
+                        + " without gaps");
+            }
+            covered = current.end();
+            previous = current.name();
+        }
+        if (covered != dataSize) {
+            throw malformed(path, "the data section has " + (dataSize - covered) + " bytes after the end of the last"
+                    + " tensor (the header length may be wrong, or data was appended)");
         }
     }
 
@@ -237,9 +242,12 @@ public final class SafetensorsFile implements AutoCloseable {
         }
     }
 
+    private static String headerSource(Path path) {
+        return "Malformed safetensors file " + path + ": the header";
+    }
+
     private static MexaException malformed(Path path, String detail) {
-        return new MexaException("Malformed safetensors file " + path + ": " + detail
-                + ". Re-export or re-download the file.");
+        return new MexaException("Malformed safetensors file " + path + ": " + detail + ". " + REMEDY);
     }
 
     private static void closeQuietly(FileChannel channel) {
@@ -308,7 +316,7 @@ public final class SafetensorsFile implements AutoCloseable {
                     + " elements, too many to read into one array.");
         }
         int count = (int) info.elementCount();
-        float[] values = new float[count];
+        float[] values = allocate(name, count);
         int perChunk = chunkBytes / info.dtype().bytes();
         try {
             for (int first = 0; first < count; first += perChunk) {
@@ -319,9 +327,32 @@ public final class SafetensorsFile implements AutoCloseable {
                 FloatCodec.decodeInto(bytes, info.dtype(), values, first, chunk);
             }
         } catch (IOException e) {
-            throw new MexaException("Cannot read tensor '" + name + "' of " + path + ": " + e.getMessage(), e);
+            throw new MexaException("Cannot read tensor '" + name + "' of " + path + ": " + IoReason.of(e) + ".", e);
         }
         return values;
+    }
+
+    /**
+     * Allocates the float32 array for a tensor: a size beyond the JVM's heap limit is refused before trying, and a
+     * failed allocation is reported the same way, naming the file and the setting that helps.
+     */
+    private float[] allocate(String name, int count) {
+        long bytes = 4L * count;
+        if (bytes > Runtime.getRuntime().maxMemory()) {
+            throw tooLargeForHeap(name, bytes, null);
+        }
+        try {
+            return new float[count];
+        } catch (OutOfMemoryError e) {
+            throw tooLargeForHeap(name, bytes, e);
+        }
+    }
+
+    private MexaException tooLargeForHeap(String name, long bytes, OutOfMemoryError cause) {
+        return new MexaException("Tensor '" + name + "' of " + path + " needs " + (bytes >> 20) + " MiB as float32,"
+                + " more than the Java heap has free (at most " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB):"
+                + " check that it is the right file, or give the JVM more memory (-Xmx in MAVEN_OPTS or the test"
+                + " JVM's argLine).", cause);
     }
 
     @Override

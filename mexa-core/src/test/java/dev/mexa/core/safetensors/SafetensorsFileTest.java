@@ -165,6 +165,108 @@ class SafetensorsFileTest {
         }
     }
 
+    @Test
+    void aGapBetweenTensorsIsRejected() throws IOException {
+        Path path = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[8,12]}}", 12);
+        assertMalformed(path, "the data section has 4 unused bytes before tensor 'b' (at byte 4)");
+    }
+
+    @Test
+    void aGapBeforeTheFirstTensorIsRejected() throws IOException {
+        Path path = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", 8);
+        assertMalformed(path, "the data section has 4 unused bytes before tensor 'a' (at byte 0)");
+    }
+
+    @Test
+    void overlappingTensorsAreRejected() throws IOException {
+        Path path = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", 8);
+        assertMalformed(path, "tensors 'a' and 'b' overlap in the data section");
+    }
+
+    @Test
+    void bytesAfterTheLastTensorAreRejected() throws IOException {
+        Path path = file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 6);
+        assertMalformed(path, "the data section has 2 bytes after the end of the last tensor");
+    }
+
+    @Test
+    void emptyTensorsTileAnywhere() throws IOException {
+        Path path = file("{\"e\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[4,4]},"
+                + "\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4);
+        try (SafetensorsFile file = SafetensorsFile.open(path)) {
+            assertThat(file.tensors()).containsOnlyKeys("a", "e");
+        }
+    }
+
+    /** The finding: a header length shortened by a few bytes used to shift every tensor silently. */
+    @Test
+    void aShortenedHeaderLengthIsRejected() throws IOException {
+        Path path = dir.resolve("embeddings.safetensors");
+        new SafetensorsWriter().add("embeddings", DType.F32, new long[] {1, 2, 2}, new float[] {1, 2, 3, 4})
+                .write(path);
+        byte[] bytes = Files.readAllBytes(path);
+        ByteBuffer header = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        long length = header.getLong(0);
+        for (int shortenedBy = 1; shortenedBy < length; shortenedBy++) {
+            header.putLong(0, length - shortenedBy);
+            Files.write(path, bytes);
+            assertThatThrownBy(() -> SafetensorsFile.open(path)).as("shortened by %d", shortenedBy)
+                    .isInstanceOf(MexaException.class).hasMessageStartingWith("Malformed safetensors file " + path);
+        }
+    }
+
+    @Test
+    void lenientHeaderJsonIsRejected() throws IOException {
+        assertMalformed(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+                + "\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4),
+                "the header is not valid JSON at line 1, column 55: duplicate key \"a\"");
+        assertMalformed(file("{\"__metadata__\":{\"k\":\"v\",\"k\":\"w\"}}", 0), "duplicate key \"k\"");
+        assertMalformed(file("{a:{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4),
+                "expected a key in double quotes");
+        assertMalformed(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[NaN],\"data_offsets\":[0,4]}}", 4),
+                "NaN and Infinity are not JSON numbers");
+        assertMalformed(file("{} // done", 0), "a comment; JSON has no comments");
+    }
+
+    @Test
+    void aHeaderThatIsNotUtf8IsRejected() throws IOException {
+        Path path = file("{\"__metadata__\":{\"k\":\"v?\"}}", 0);
+        byte[] bytes = Files.readAllBytes(path);
+        bytes[8 + 23] = (byte) 0xFF;
+        Files.write(path, bytes);
+        assertMalformed(path, "the header is not valid UTF-8 at line 1");
+    }
+
+    /** The finding: a 6 GB embeddings file printed only "Java heap space". */
+    @Test
+    void aTensorLargerThanTheHeapIsOneClearError() throws IOException {
+        // more float32 values than the heap holds, or (on a heap over 8 GiB) more than one Java array holds
+        long elements = Math.min(Runtime.getRuntime().maxMemory() / 4 + 1, Integer.MAX_VALUE);
+        String header = "{\"embeddings\":{\"dtype\":\"F32\",\"shape\":[" + elements + "],\"data_offsets\":[0,"
+                + elements * 4 + "]}}";
+        byte[] json = header.getBytes(StandardCharsets.UTF_8);
+        Path path = dir.resolve("huge.safetensors");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(path.toFile(), "rw")) {
+            ByteBuffer start = ByteBuffer.allocate(8 + json.length).order(ByteOrder.LITTLE_ENDIAN);
+            start.putLong(json.length).put(json);
+            sparse.write(start.array());
+            sparse.setLength(8 + json.length + elements * 4);
+        }
+        try (SafetensorsFile file = SafetensorsFile.open(path)) {
+            assertThatThrownBy(() -> file.readFloats("embeddings")).isInstanceOf(MexaException.class)
+                    .hasMessageStartingWith("Tensor 'embeddings' of " + path + " ");
+        }
+    }
+
+    @Test
+    void aDirectoryOrPipeIsNotOpened() {
+        assertThatThrownBy(() -> SafetensorsFile.open(dir)).isInstanceOf(MexaException.class)
+                .hasMessage("Cannot read safetensors file " + dir + ": not a regular file (a directory); point at the"
+                        + " file itself.");
+    }
+
     private static void assertMalformed(Path path, String detail) {
         assertThatThrownBy(() -> SafetensorsFile.open(path)).isInstanceOf(MexaException.class)
                 .hasMessageStartingWith("Malformed safetensors file " + path + ": ")

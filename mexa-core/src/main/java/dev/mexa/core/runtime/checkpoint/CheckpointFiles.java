@@ -2,12 +2,9 @@ package dev.mexa.core.runtime.checkpoint;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import dev.mexa.core.MexaException;
+import dev.mexa.core.io.StrictJson;
 import dev.mexa.core.safetensors.SafetensorsFile;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -55,17 +52,13 @@ public final class CheckpointFiles implements AutoCloseable {
     }
 
     private void readIndex(Path index) {
-        JsonObject weightMap;
-        try {
-            JsonElement root = JsonParser.parseString(Files.readString(index, StandardCharsets.UTF_8));
-            weightMap = root.getAsJsonObject().getAsJsonObject("weight_map");
-        } catch (IOException | JsonParseException | IllegalStateException | ClassCastException e) {
-            throw new MexaException("Cannot read shard index " + index + ": " + e.getMessage()
-                    + ". Re-download the checkpoint.", e);
+        JsonElement root = StrictJson.read(index, "shard index", "Re-download the checkpoint.");
+        JsonElement weights = root.isJsonObject() ? root.getAsJsonObject().get("weight_map") : null;
+        if (weights == null || !weights.isJsonObject()) {
+            throw new MexaException("Shard index " + index + " has no 'weight_map' object: re-download the"
+                    + " checkpoint.");
         }
-        if (weightMap == null) {
-            throw new MexaException("Shard index " + index + " has no 'weight_map': re-download the checkpoint.");
-        }
+        JsonObject weightMap = weights.getAsJsonObject();
         for (Map.Entry<String, JsonElement> entry : weightMap.entrySet()) {
             if (!entry.getValue().isJsonPrimitive()) {
                 throw new MexaException("Shard index " + index + " maps tensor '" + entry.getKey() + "' to "

@@ -2,13 +2,9 @@ package dev.mexa.core.runtime.checkpoint;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import dev.mexa.core.MexaException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.mexa.core.io.StrictJson;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads a checkpoint's {@code config.json} into a JSON tree: the one place its text is parsed. */
@@ -23,24 +19,12 @@ final class ConfigJson {
      * @throws MexaException naming the file when it is missing, unreadable, malformed or not an object
      */
     static JsonObject read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (Files.notExists(file)) {
             throw new MexaException("Model directory " + file.getParent() + " has no " + file.getFileName()
                     + ": point model (mexa.model) at a HuggingFace checkpoint directory (config.json,"
-                    + " *.safetensors, tokenizer.json).", e);
-        } catch (IOException e) {
-            throw new MexaException("Cannot read model config " + file + ": " + e.getMessage()
-                    + ". Re-download the checkpoint.", e);
+                    + " *.safetensors, tokenizer.json).");
         }
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(text);
-        } catch (JsonParseException e) {
-            throw new MexaException("Cannot read model config " + file + ": " + e.getMessage()
-                    + ". Re-download the checkpoint.", e);
-        }
+        JsonElement root = StrictJson.read(file, "model config", "Re-download the checkpoint.");
         if (!root.isJsonObject()) {
             throw new MexaException("Model config " + file + " is not a JSON object: re-download the checkpoint.");
         }
