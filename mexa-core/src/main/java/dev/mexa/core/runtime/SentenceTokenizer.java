@@ -3,7 +3,6 @@ package dev.mexa.core.runtime;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.mexa.core.MexaException;
-import dev.mexa.core.io.StrictJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +30,7 @@ public final class SentenceTokenizer implements AutoCloseable {
             throw new MexaException("Model directory " + checkpoint + " has no " + FILE_NAME + ": download the"
                     + " checkpoint's fast tokenizer file (tokenizer.model alone is not read).");
         }
-        // the native tokenizer's own JSON reading is lenient in places (duplicate keys); check it strictly first
-        StrictJson.read(file, "tokenizer", "Re-download the checkpoint's tokenizer.json.");
+        TokenizerFileCheck.check(file);
         try {
             this.tokenizer = HuggingFaceTokenizer.newInstance(file, Map.of("addSpecialTokens", "true",
                     "truncation", "false", "padding", "false", "modelMaxLength", String.valueOf(Integer.MAX_VALUE)));
@@ -45,10 +43,18 @@ public final class SentenceTokenizer implements AutoCloseable {
     /**
      * @param sentence one sentence
      * @return its token ids, with the special tokens the tokenizer adds by default
+     * @throws MexaException naming the tokenizer file when the tokenizer cannot encode
      */
     public long[] encode(String sentence) {
-        Encoding encoding = tokenizer.encode(sentence, true, false);
-        return encoding.getIds();
+        try {
+            Encoding encoding = tokenizer.encode(sentence, true, false);
+            return encoding.getIds();
+        } catch (RuntimeException e) {
+            // the native tokenizer reports a broken tokenizer.json (an unknown token missing from the vocabulary,
+            // say) only when it first encodes
+            throw new MexaException("Tokenizer " + file + " cannot encode a sentence: " + e.getMessage()
+                    + ". Re-download the checkpoint's tokenizer.json.", e);
+        }
     }
 
     /** @return the tokenizer file */

@@ -34,7 +34,7 @@ class StrictJsonTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            comment                 | {"a": 1 // note\n}           | line 1, column 9: a comment; JSON has no comments
+            comment                 | {"a": 1 // note\\n}         | line 1, column 9: a comment; JSON has no comments
             block comment           | /* x */ {}                    | line 1, column 1: a comment
             unquoted key            | {a: 1}                        | line 1, column 2: expected a key in double quotes, found 'a'
             single-quoted key       | {'a': 1}                      | line 1, column 2: a key in single quotes
@@ -42,7 +42,7 @@ class StrictJsonTest {
             trailing garbage        | {"a": 1} x                    | line 1, column 10: unexpected 'x' after the end of the JSON value
             second value            | {} {}                         | line 1, column 4: unexpected '{' after the end
             duplicate key           | {"a": 1, "a": 2}              | line 1, column 10: duplicate key "a"
-            nested duplicate key    | {"x": [{"k": 1,\n "k": 1}]}   | line 2, column 2: duplicate key "k"
+            nested duplicate key    | {"x": [{"k": 1,\\n "k": 1}]} | line 2, column 2: duplicate key "k"
             NaN                     | {"a": NaN}                    | line 1, column 7: NaN and Infinity are not JSON numbers
             Infinity                | [Infinity]                    | NaN and Infinity are not JSON numbers
             minus Infinity          | [-Infinity]                   | NaN and Infinity are not JSON numbers

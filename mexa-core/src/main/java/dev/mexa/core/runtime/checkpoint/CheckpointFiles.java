@@ -6,6 +6,7 @@ import dev.mexa.core.MexaException;
 import dev.mexa.core.io.StrictJson;
 import dev.mexa.core.safetensors.SafetensorsFile;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -65,7 +66,13 @@ public final class CheckpointFiles implements AutoCloseable {
                         + entry.getValue() + " instead of a file name: re-download the checkpoint.");
             }
             Path base = directory.toAbsolutePath().normalize();
-            Path shard = base.resolve(entry.getValue().getAsString()).normalize();
+            Path shard;
+            try {
+                shard = base.resolve(entry.getValue().getAsString()).normalize();
+            } catch (InvalidPathException e) {
+                throw new MexaException("Shard index " + index + " maps tensor '" + entry.getKey() + "' to "
+                        + entry.getValue() + ", which is not a valid file name: re-download the checkpoint.", e);
+            }
             if (!base.equals(shard.getParent())) {
                 throw new MexaException("Shard index " + index + " maps tensor '" + entry.getKey() + "' to "
                         + entry.getValue().getAsString() + ", outside the checkpoint directory: re-download the"
