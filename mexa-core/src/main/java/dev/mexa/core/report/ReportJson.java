@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.mexa.core.MexaException;
+import dev.mexa.core.io.InputFiles;
 import dev.mexa.core.io.StrictJson;
 import dev.mexa.core.score.WilsonInterval;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ public final class ReportJson {
     /** Marker written into every report so that a baseline can be recognised as one. */
     static final String FORMAT = "mexa-report/1";
     private static final String FORMAT_FAMILY = "mexa-report/";
+    private static final String POINT_AT_A_REPORT = "Point at a mexa-report.json written by mexa:evaluate.";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
 
@@ -98,8 +100,8 @@ public final class ReportJson {
             throw new MexaException("MEXA report " + file + " does not exist: check the path (a baseline is an"
                     + " earlier target/mexa/mexa-report.json).");
         }
-        JsonElement parsed = StrictJson.read(file, "MEXA report", "Point at a mexa-report.json written by"
-                + " mexa:evaluate.");
+        String text = InputFiles.readUtf8(file, "MEXA report", StrictJson.MAX_FILE_BYTES);
+        JsonElement parsed = StrictJson.parse(text, file + " is not a MEXA report: it", POINT_AT_A_REPORT);
         try {
             if (!parsed.isJsonObject() || !isReportFormat(parsed.getAsJsonObject().get("format"))) {
                 throw notAReport(file, "it lacks the marker \"format\": \"" + FORMAT + "\"");
@@ -121,8 +123,7 @@ public final class ReportJson {
     }
 
     private static MexaException notAReport(Path file, String detail) {
-        return new MexaException(file + " is not a MEXA report: " + detail
-                + ". Point at a mexa-report.json written by mexa:evaluate.");
+        return new MexaException(file + " is not a MEXA report: " + detail + ". " + POINT_AT_A_REPORT);
     }
 
     private static MexaReport fromJson(JsonObject root) {

@@ -87,8 +87,8 @@ class ReportJsonTest {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"pivot\":");
         assertThatThrownBy(() -> ReportJson.read(broken)).isInstanceOf(MexaException.class)
-                .hasMessage("MEXA report " + broken + " is not valid JSON at line 1, column 10: the text ends where a"
-                        + " value should follow. Point at a mexa-report.json written by mexa:evaluate.");
+                .hasMessage(broken + " is not a MEXA report: it is not valid JSON at line 1, column 10: the text ends"
+                        + " where a value should follow. Point at a mexa-report.json written by mexa:evaluate.");
         assertThatThrownBy(() -> ReportJson.read(dir.resolve("none.json"))).isInstanceOf(MexaException.class)
                 .hasMessageContaining("does not exist");
     }
