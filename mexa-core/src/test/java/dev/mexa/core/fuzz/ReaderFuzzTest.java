@@ -15,6 +15,7 @@ import dev.mexa.core.runtime.TinyCheckpoint;
 import dev.mexa.core.runtime.TinyModel;
 import dev.mexa.core.runtime.checkpoint.CheckpointFiles;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
+import dev.mexa.core.runtime.model.DecoderCheckpoint;
 import dev.mexa.core.safetensors.DType;
 import dev.mexa.core.safetensors.SafetensorsFile;
 import dev.mexa.core.safetensors.SafetensorsWriter;
@@ -111,7 +112,7 @@ class ReaderFuzzTest {
         for (TinyModel model : List.of(TinyModel.llama(), TinyModel.gpt2())) {
             TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("config-" + model.modelType()), model);
             fuzz("config.json of " + model.modelType(), checkpoint.directory.resolve(ModelConfig.FILE_NAME), 600,
-                    false, path -> ModelConfig.read(path.getParent()));
+                    false, path -> DecoderCheckpoint.read(path.getParent()));
         }
     }
 
