@@ -1,19 +1,20 @@
 package dev.mexa.junit;
 
-import dev.mexa.core.gate.QualityGate;
+import dev.mexa.core.evaluate.Evaluation;
+import dev.mexa.core.evaluate.EvaluationPlan;
+import dev.mexa.core.evaluate.EvaluationRequest;
 import dev.mexa.core.report.MexaReport;
-import dev.mexa.core.report.ReportWriter;
 import dev.mexa.core.report.ScoreFormat;
-import dev.mexa.core.report.ScoreTable;
-import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
 /**
- * The report of one test class: its {@link MexaEvaluation} evaluated through the {@link SharedSource} in the root
- * store (so each distinct configuration runs once per JVM), gated with the class's own {@link MinScore}s, and kept in
- * the class's store.
+ * The report of one test class: its {@link MexaEvaluation} mapped onto a request, planned against the
+ * {@link SharedSource} in the root store (so each distinct configuration runs once per JVM), every {@link MinScore}
+ * of the class and its tests checked against the plan before anything is embedded, then evaluated and gated with the
+ * class's own {@link MinScore}s, and kept in the class's store.
  */
 final class ClassEvaluation {
 
@@ -44,26 +45,25 @@ final class ClassEvaluation {
         MexaReport report = report(context);
         report.languages().values().stream().filter(result -> !result.pivot())
                 .forEach(result -> context.publishReportEntry(result.language(), ScoreFormat.score(result.score())));
-        Path directory = ProjectDirectory.get().resolve("target").resolve("mexa")
-                .resolve(context.getRequiredTestClass().getName());
-        ReportWriter.write(report, directory);
-        ScoreTable.lines(report).forEach(LOG::info);
-        LOG.info("MEXA reports written to " + directory);
+        Evaluation.publish(report, ProjectDirectory.get().resolve("target").resolve("mexa")
+                .resolve(context.getRequiredTestClass().getName()), LOG);
     }
 
     private static MexaReport evaluate(ExtensionContext classContext) {
-        MinScoreRules rules = MinScoreRules.collect(classContext);
+        MinScoreRules declared = MinScoreRules.declaredIn(classContext);
         MexaEvaluation annotation = TestAnnotations.evaluation(classContext)
-                .orElseThrow(rules::withoutEvaluation);
+                .orElseThrow(declared::withoutEvaluation);
         EvaluationConfiguration configuration = EvaluationConfiguration.of(annotation);
-        configuration.input().missing().ifPresent(missing -> {
+        configuration.missing().ifPresent(missing -> {
             throw new ExtensionConfigurationException(missing + ", and @MexaEvaluation(failIfMissing = true)"
                     + " requires it.");
         });
+        EvaluationRequest request = configuration.request();
         SharedSource source = classContext.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                configuration.input(), SharedSource::new, SharedSource.class);
-        configuration.requireAvailable(source.languages(), configuration.input().description());
-        MexaReport report = source.report(configuration.settings());
-        return rules.isEmpty() ? report : QualityGate.check(report, rules.gateRules(report)).report();
+                request.input(), SharedSource::new, SharedSource.class);
+        EvaluationPlan plan = EvaluationConfiguration.configured(() -> source.plan(request.settings()));
+        declared.check(plan);
+        MexaReport report = source.report(plan);
+        return Evaluation.judge(report, MinScoreRules.collect(classContext).gateRules(), Map.of()).report();
     }
 }

@@ -1,111 +1,76 @@
 package dev.mexa.junit;
 
 import dev.mexa.core.MexaException;
-import dev.mexa.core.embedding.EmbeddingMethod;
-import dev.mexa.core.evaluate.EvaluationSettings;
-import dev.mexa.core.runtime.ComputeDevice;
-import dev.mexa.core.runtime.ComputeType;
-import dev.mexa.core.runtime.ModelSettings;
-import dev.mexa.core.score.LayerRange;
-import dev.mexa.core.score.Pooling;
+import dev.mexa.core.evaluate.EvaluationRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
- * A {@link MexaEvaluation} checked and normalized: absolute paths, parsed options, sorted languages. Two annotations
- * that mean the same evaluation give equal configurations, which is what the evaluation cache is keyed on.
+ * A {@link MexaEvaluation} mapped onto mexa-core's {@link EvaluationRequest}, which checks every attribute: paths
+ * resolved against the project directory, languages sorted, so that two annotations meaning the same evaluation give
+ * equal inputs and settings, which is what the shared sources and reports are keyed on.
  *
- * @param input where the embeddings come from
- * @param settings pivot, languages, pooling and layers
+ * @param request the checked request, without gate rules (each test's {@link MinScore}s are applied to its report)
  * @param failIfMissing whether a missing input fails instead of disabling
  */
-record EvaluationConfiguration(EmbeddingInput input, EvaluationSettings settings, boolean failIfMissing) {
+record EvaluationConfiguration(EvaluationRequest request, boolean failIfMissing) {
 
     /**
      * @param annotation the annotation as written
      * @return the configuration
-     * @throws ExtensionConfigurationException naming the attribute at fault
+     * @throws ExtensionConfigurationException with mexa-core's message for the attribute at fault
      */
     static EvaluationConfiguration of(MexaEvaluation annotation) {
-        EvaluationSettings settings = new EvaluationSettings(
-                required(annotation.pivot(), "pivot"),
-                languages(annotation.languages()),
-                parsed("pooling", () -> Pooling.parse(annotation.pooling())),
-                parsed("layers", () -> LayerRange.parse(annotation.layers())));
-        return new EvaluationConfiguration(input(annotation), settings, annotation.failIfMissing());
+        EvaluationRequest request = configured(() -> EvaluationRequest.builder()
+                .model(path(annotation.model()))
+                .corpus(path(annotation.corpus()))
+                .embeddings(annotation.embeddings().isBlank() ? List.of() : List.of(path(annotation.embeddings())))
+                .sentences(annotation.sentences())
+                .embedding(annotation.embedding())
+                .device(annotation.device())
+                .dtype(annotation.dtype())
+                .pivot(annotation.pivot())
+                .languages(Arrays.stream(annotation.languages()).sorted().toList())
+                .pooling(annotation.pooling())
+                .layers(annotation.layers())
+                .build());
+        return new EvaluationConfiguration(request, annotation.failIfMissing());
     }
 
     /**
-     * @param available the languages the source has
-     * @param source what the source is, for the message
-     * @throws ExtensionConfigurationException when the pivot or a requested language is not available
+     * @return why the input cannot be used (a directory that does not exist), or empty when it is there
      */
-    void requireAvailable(Collection<String> available, String source) {
-        if (!available.contains(settings.pivot())) {
-            throw new ExtensionConfigurationException("@MexaEvaluation(pivot = \"" + settings.pivot() + "\"): "
-                    + settings.pivot() + " is not in " + source + ", which has " + String.join(", ", available) + ".");
-        }
-        List<String> missing = settings.languages().stream().filter(code -> !available.contains(code)).toList();
-        if (!missing.isEmpty()) {
-            throw new ExtensionConfigurationException("@MexaEvaluation(languages) names " + String.join(", ", missing)
-                    + ", not in " + source + ", which has " + String.join(", ", available)
-                    + ": fix the codes or add the languages to the corpus.");
-        }
-    }
-
-    private static EmbeddingInput input(MexaEvaluation annotation) {
-        boolean model = !annotation.model().isBlank();
-        boolean embeddings = !annotation.embeddings().isBlank();
-        if (model == embeddings) {
-            throw new ExtensionConfigurationException("@MexaEvaluation needs either model (with corpus) or embeddings"
-                    + (model ? ", not both." : "; neither is set."));
-        }
-        if (embeddings) {
-            if (!annotation.corpus().isBlank()) {
-                throw new ExtensionConfigurationException("@MexaEvaluation(corpus) applies to a model only; remove it"
-                        + " when embeddings is set.");
+    Optional<String> missing() {
+        for (Map.Entry<String, Path> directory : request.input().inputDirectories().entrySet()) {
+            if (!Files.isDirectory(directory.getValue())) {
+                return Optional.of("The " + directory.getKey() + " directory " + directory.getValue()
+                        + " (@MexaEvaluation(" + directory.getKey() + ")) does not exist");
             }
-            return new ImportedInput(ProjectDirectory.resolve(annotation.embeddings()));
         }
-        if (annotation.sentences() < 1) {
-            throw new ExtensionConfigurationException("@MexaEvaluation(sentences = " + annotation.sentences()
-                    + ") must be at least 1.");
-        }
-        EmbeddingMethod method = parsed("embedding", () -> EmbeddingMethod.parseForModel(annotation.embedding()));
-        return new ModelInput(new ModelSettings(
-                ProjectDirectory.resolve(annotation.model()),
-                ProjectDirectory.resolve(required(annotation.corpus(), "corpus")),
-                annotation.sentences(),
-                method,
-                parsed("device", () -> ComputeDevice.parse(annotation.device())),
-                parsed("dtype", () -> ComputeType.parse(annotation.dtype())),
-                ModelSettings.DEFAULT_BATCH_SIZE,
-                null,
-                true));
+        return Optional.empty();
     }
 
-    private static List<String> languages(String[] codes) {
-        for (String code : codes) {
-            required(code, "languages");
-        }
-        return Arrays.stream(codes).map(String::trim).distinct().sorted().toList();
-    }
-
-    private static String required(String value, String attribute) {
-        if (value.isBlank()) {
-            throw new ExtensionConfigurationException("@MexaEvaluation(" + attribute + ") must not be blank.");
-        }
-        return value.trim();
-    }
-
-    private static <T> T parsed(String attribute, Supplier<T> parser) {
+    /**
+     * @param action something that checks configuration in mexa-core
+     * @param <T> its result
+     * @return the result
+     * @throws ExtensionConfigurationException with mexa-core's message when the check fails
+     */
+    static <T> T configured(Supplier<T> action) {
         try {
-            return parser.get();
+            return action.get();
         } catch (MexaException e) {
-            throw new ExtensionConfigurationException("@MexaEvaluation(" + attribute + "): " + e.getMessage(), e);
+            throw new ExtensionConfigurationException("@MexaEvaluation: " + e.getMessage(), e);
         }
+    }
+
+    private static Path path(String written) {
+        return written.isBlank() ? null : ProjectDirectory.resolve(written);
     }
 }

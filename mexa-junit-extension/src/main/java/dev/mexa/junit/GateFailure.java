@@ -1,13 +1,11 @@
 package dev.mexa.junit;
 
-import dev.mexa.core.gate.Fraction;
 import dev.mexa.core.gate.GateResult;
 import dev.mexa.core.gate.GateRules;
 import dev.mexa.core.gate.QualityGate;
 import dev.mexa.core.report.MexaReport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,20 +21,18 @@ final class GateFailure {
      * @param language a language code
      * @param minimum its minimum score
      * @return a rule with that one minimum
-     * @throws IllegalArgumentException when the minimum is outside [0, 1]
+     * @throws dev.mexa.core.MexaException when the minimum is outside [0, 1]
      */
     static GateRules minimum(String language, double minimum) {
-        if (!Fraction.inRange(minimum)) {
-            throw new IllegalArgumentException("The minimum MEXA score for " + language + " is " + minimum
-                    + "; it must be within [0, 1].");
-        }
-        return new GateRules(null, Map.of(language, minimum), null, null, null);
+        return GateRules.builder().threshold(language, minimum).build();
     }
 
     /**
      * @param report an evaluated report
-     * @param rules the minimum scores, already checked against the report
+     * @param rules the minimum scores
      * @return the failure message, or empty when every rule holds
+     * @throws dev.mexa.core.MexaException when a rule cannot apply to the report (a language it does not score,
+     *     the pivot)
      */
     static Optional<String> message(MexaReport report, GateRules rules) {
         GateResult result = QualityGate.check(report, rules);

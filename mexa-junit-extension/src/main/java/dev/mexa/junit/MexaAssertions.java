@@ -1,5 +1,7 @@
 package dev.mexa.junit;
 
+import dev.mexa.core.report.MexaReport;
+
 /**
  * AssertJ entry point for MEXA reports: {@code MexaAssertions.assertThat(report).hasMinScore("deu_Latn", 0.8)}.
  * Statically imported next to AssertJ's {@code Assertions.assertThat}, the more specific overloads here apply to
@@ -11,10 +13,10 @@ public final class MexaAssertions {
     }
 
     /**
-     * @param report an injected report
+     * @param report injected scores
      * @return an assertion on it
      */
-    public static MexaReportAssert assertThat(MexaReport report) {
+    public static MexaReportAssert assertThat(MexaScores report) {
         return new MexaReportAssert(report == null ? null : report.core());
     }
 
@@ -22,7 +24,7 @@ public final class MexaAssertions {
      * @param report a report of mexa-core
      * @return an assertion on it
      */
-    public static MexaReportAssert assertThat(dev.mexa.core.report.MexaReport report) {
+    public static MexaReportAssert assertThat(MexaReport report) {
         return new MexaReportAssert(report);
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Evaluates a model's multilingual alignment with MEXA (arXiv 2410.05873) for the annotated test class, once per
  * distinct configuration per JVM, and makes the result available to its tests: {@link MinScore} gates,
- * {@link MexaReport} parameters, report entries and the reports under {@code target/mexa/<test class>/}.
+ * {@link MexaScores} parameters, report entries and the reports under {@code target/mexa/<test class>/}.
  *
  * <p>Give either {@link #model()} with {@link #corpus()}, or {@link #embeddings()}. Relative paths are resolved
  * against the project directory: the {@code basedir} system property that Maven Surefire sets, else

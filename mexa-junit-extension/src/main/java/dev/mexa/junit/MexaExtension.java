@@ -19,11 +19,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <ul>
  *   <li>disables the tests when the model, corpus or embeddings directory is absent (with
  *       {@code failIfMissing = true}, fails them before they run instead);</li>
- *   <li>before a class's tests, evaluates once per distinct configuration per JVM, publishes a report entry per
+ *   <li>before a class's tests, checks every {@link MinScore} of the class against what will be scored (a
+ *       misspelt language fails before any model loads), evaluates once per distinct configuration per JVM,
+ *       publishes a report entry per
  *       language and writes the reports to {@code target/mexa/<test class>/};</li>
  *   <li>before each test, fails it with the quality gate's lines when a language falls below its
  *       {@link MinScore};</li>
- *   <li>injects {@link dev.mexa.junit.MexaReport} and mexa-core's {@link MexaReport} parameters.</li>
+ *   <li>injects {@link MexaScores} and mexa-core's {@link MexaReport} parameters.</li>
  * </ul>
  *
  * Misuse fails with an {@link ExtensionConfigurationException} naming the attribute at fault.
@@ -49,7 +51,7 @@ public final class MexaExtension implements ExecutionCondition, BeforeAllCallbac
         if (configuration.failIfMissing()) {
             return Optional.empty();
         }
-        return configuration.input().missing().map(missing -> missing + ": MEXA tests disabled (set"
+        return configuration.missing().map(missing -> missing + ": MEXA tests disabled (set"
                 + " @MexaEvaluation(failIfMissing = true) to fail instead).");
     }
 
@@ -67,20 +69,19 @@ public final class MexaExtension implements ExecutionCondition, BeforeAllCallbac
         if (TestAnnotations.evaluation(context).isEmpty()) {
             throw rules.withoutEvaluation();
         }
-        MexaReport report = ClassEvaluation.report(context);
-        GateFailure.message(report, rules.gateRules(report)).ifPresent(Assertions::fail);
+        GateFailure.message(ClassEvaluation.report(context), rules.gateRules()).ifPresent(Assertions::fail);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == dev.mexa.junit.MexaReport.class || type == MexaReport.class;
+        return type == MexaScores.class || type == MexaReport.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         MexaReport report = ClassEvaluation.report(extensionContext);
         return parameterContext.getParameter().getType() == MexaReport.class ? report
-                : new dev.mexa.junit.MexaReport(report);
+                : new MexaScores(report);
     }
 }

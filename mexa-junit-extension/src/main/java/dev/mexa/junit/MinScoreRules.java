@@ -1,25 +1,35 @@
 package dev.mexa.junit;
 
-import dev.mexa.core.gate.Fraction;
+import dev.mexa.core.MexaException;
+import dev.mexa.core.evaluate.EvaluationPlan;
 import dev.mexa.core.gate.GateRules;
-import dev.mexa.core.report.MexaReport;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * The {@link MinScore}s that apply to a test or class: those of the enclosing classes, then of the class, then of the
- * method, a later one replacing an earlier one for the same language.
+ * {@link MinScore}s mapped onto mexa-core's {@link GateRules}, each kept with where it is written so that mexa-core's
+ * message for a rule it breaks names the annotation: those that apply to one test (of the enclosing classes, then of
+ * the class, then of the method, a later one replacing an earlier one for the same language), or every one declared
+ * in a test class, to check them all before the class's evaluation runs.
  */
 final class MinScoreRules {
 
     private final Map<String, Double> thresholds = new LinkedHashMap<>();
     private final Map<String, String> origins = new LinkedHashMap<>();
+    private final List<Declared> declared = new ArrayList<>();
+
+    private record Declared(String origin, GateRules rule) {
+    }
 
     private MinScoreRules() {
     }
@@ -32,35 +42,45 @@ final class MinScoreRules {
      */
     static MinScoreRules collect(ExtensionContext context) {
         MinScoreRules rules = new MinScoreRules();
-        for (AnnotatedElement element : TestAnnotations.elements(context)) {
-            Map<String, Double> own = new LinkedHashMap<>();
-            for (MinScore minScore : AnnotationSupport.findRepeatableAnnotations(element, MinScore.class)) {
-                String origin = describe(minScore, element);
-                if (minScore.language().isBlank()) {
-                    throw new ExtensionConfigurationException(origin + ": language must not be blank.");
-                }
-                if (!Fraction.inRange(minScore.value())) {
-                    throw new ExtensionConfigurationException(origin + ": value must be within [0, 1].");
-                }
-                if (own.put(minScore.language(), minScore.value()) != null) {
-                    throw new ExtensionConfigurationException(origin + ": " + name(element) + " declares more than"
-                            + " one @MinScore for " + minScore.language() + "; keep one.");
-                }
-                rules.thresholds.put(minScore.language(), minScore.value());
-                rules.origins.put(minScore.language(), origin);
-            }
-        }
+        TestAnnotations.elements(context).forEach(rules::add);
         return rules;
+    }
+
+    /**
+     * @param classContext the context of a test class
+     * @return every minimum score declared on the class, the classes enclosing it and its test methods
+     * @throws ExtensionConfigurationException as {@link #collect} does
+     */
+    static MinScoreRules declaredIn(ExtensionContext classContext) {
+        MinScoreRules rules = collect(classContext);
+        ReflectionSupport.findMethods(classContext.getRequiredTestClass(),
+                method -> !AnnotationSupport.findRepeatableAnnotations(method, MinScore.class).isEmpty(),
+                HierarchyTraversalMode.TOP_DOWN).forEach(rules::add);
+        return rules;
+    }
+
+    private void add(AnnotatedElement element) {
+        Map<String, Double> own = new LinkedHashMap<>();
+        for (MinScore minScore : AnnotationSupport.findRepeatableAnnotations(element, MinScore.class)) {
+            String origin = describe(minScore, element);
+            if (minScore.language().isBlank()) {
+                throw new ExtensionConfigurationException(origin + ": language must not be blank.");
+            }
+            GateRules rule = withOrigin(origin, () -> GateRules.builder()
+                    .threshold(minScore.language(), minScore.value()).build());
+            if (own.put(minScore.language(), minScore.value()) != null) {
+                throw new ExtensionConfigurationException(origin + ": " + name(element) + " declares more than"
+                        + " one @MinScore for " + minScore.language() + "; keep one.");
+            }
+            thresholds.put(minScore.language(), minScore.value());
+            origins.put(minScore.language(), origin);
+            declared.add(new Declared(origin, rule));
+        }
     }
 
     /** @return whether no minimum applies */
     boolean isEmpty() {
         return thresholds.isEmpty();
-    }
-
-    /** @return language to minimum score */
-    Map<String, Double> thresholds() {
-        return Collections.unmodifiableMap(thresholds);
     }
 
     /**
@@ -74,23 +94,29 @@ final class MinScoreRules {
     }
 
     /**
-     * @param report the evaluated report
-     * @return the rules for the quality gate
-     * @throws ExtensionConfigurationException when a minimum names the pivot or a language the report lacks
+     * Checks every minimum against what an evaluation will score, before it runs.
+     *
+     * @param plan what the evaluation scores
+     * @throws ExtensionConfigurationException naming the {@link MinScore} whose language is the pivot or not scored
      */
-    GateRules gateRules(MexaReport report) {
-        origins.forEach((language, origin) -> {
-            if (language.equals(report.pivot())) {
-                throw new ExtensionConfigurationException(origin + ": " + language + " is the pivot, which scores 1.0"
-                        + " by definition and is never gated; remove this @MinScore.");
-            }
-            if (!report.languages().containsKey(language)) {
-                throw new ExtensionConfigurationException(origin + ": " + language + " is not among the evaluated"
-                        + " languages (" + String.join(", ", report.languages().keySet()) + "); fix the code or add"
-                        + " it to the corpus and to @MexaEvaluation(languages).");
-            }
-        });
-        return new GateRules(null, thresholds, null, null, null);
+    void check(EvaluationPlan plan) {
+        declared.forEach(rule -> withOrigin(rule.origin(), () -> {
+            plan.check(rule.rule());
+            return rule;
+        }));
+    }
+
+    /** @return the rules for the quality gate, values already checked */
+    GateRules gateRules() {
+        return GateRules.builder().thresholds(thresholds).build();
+    }
+
+    private static <T> T withOrigin(String origin, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (MexaException e) {
+            throw new ExtensionConfigurationException(origin + ": " + e.getMessage(), e);
+        }
     }
 
     private static String describe(MinScore minScore, AnnotatedElement element) {

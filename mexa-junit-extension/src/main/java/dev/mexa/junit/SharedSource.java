@@ -1,18 +1,20 @@
 package dev.mexa.junit;
 
 import dev.mexa.core.embedding.EmbeddingSource;
+import dev.mexa.core.evaluate.EvaluationInput;
+import dev.mexa.core.evaluate.EvaluationPlan;
 import dev.mexa.core.evaluate.EvaluationSettings;
 import dev.mexa.core.evaluate.MexaEvaluator;
 import dev.mexa.core.report.MexaReport;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.SortedSet;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One {@link EmbeddingInput} shared by every test class of a JVM run: the model is loaded on first use and kept until
- * the root extension context closes this resource, and each distinct {@link EvaluationSettings} is evaluated once.
- * Evaluations are serialized, so concurrent test classes wait for the one run they share.
+ * One {@link EvaluationInput} shared by every test class of a JVM run: opened on first use (corpus and configuration
+ * read; a model's weights load with the first evaluation) and kept until the root extension context closes this
+ * resource, and each distinct {@link EvaluationSettings} is evaluated once. Evaluations are serialized, so concurrent
+ * test classes wait for the one run they share.
  *
  * <p>Implements both {@link AutoCloseable} (closed by JUnit 5.13 and later) and the older
  * {@link ExtensionContext.Store.CloseableResource} (JUnit 5.10 to 5.12); either way it releases the source once.
@@ -20,29 +22,36 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @SuppressWarnings("deprecation") // CloseableResource keeps JUnit 5.10 to 5.12 closing the source
 final class SharedSource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
-    private final EmbeddingInput input;
+    private final EvaluationInput input;
     private final JulMexaLog log = new JulMexaLog();
     private final Map<EvaluationSettings, MexaReport> reports = new HashMap<>();
     private final Map<EvaluationSettings, RuntimeException> failures = new HashMap<>();
     private EmbeddingSource source;
-    private RuntimeException loadFailure;
+    private RuntimeException openFailure;
     private boolean closed;
 
     /** @param input the model or embeddings, opened on first use */
-    SharedSource(EmbeddingInput input) {
+    SharedSource(EvaluationInput input) {
         this.input = input;
     }
 
-    /** @return the languages the source can embed */
-    synchronized SortedSet<String> languages() {
-        return source().languages();
+    /**
+     * Checks settings against the input, opening it if needed; no model runs.
+     *
+     * @param settings what to score
+     * @return the plan
+     * @throws dev.mexa.core.MexaException when a requested language is not available
+     */
+    synchronized EvaluationPlan plan(EvaluationSettings settings) {
+        return EvaluationPlan.of(settings, source());
     }
 
     /**
-     * @param settings what to score
+     * @param plan what to score, from {@link #plan}
      * @return the report, evaluated on the first call with these settings and remembered
      */
-    synchronized MexaReport report(EvaluationSettings settings) {
+    synchronized MexaReport report(EvaluationPlan plan) {
+        EvaluationSettings settings = plan.settings();
         RuntimeException failure = failures.get(settings);
         if (failure != null) {
             // classes sharing these settings get the first failure instead of running the model again
@@ -52,7 +61,7 @@ final class SharedSource implements ExtensionContext.Store.CloseableResource, Au
         if (report == null) {
             log.info("Evaluating MEXA alignment of " + input.description() + " against " + settings.pivot());
             try {
-                report = new MexaEvaluator().evaluate(source(), settings, log);
+                report = new MexaEvaluator().evaluate(source(), plan, log);
             } catch (RuntimeException e) {
                 failures.put(settings, e);
                 throw e;
@@ -66,16 +75,16 @@ final class SharedSource implements ExtensionContext.Store.CloseableResource, Au
         if (closed) {
             throw new IllegalStateException("The MEXA " + input.description() + " was already closed.");
         }
-        if (loadFailure != null) {
-            // every class sharing this input gets the first failure instead of loading the model again
-            throw loadFailure;
+        if (openFailure != null) {
+            // every class sharing this input gets the first failure instead of reading it again
+            throw openFailure;
         }
         if (source == null) {
             log.info("Loading MEXA " + input.description());
             try {
                 source = input.open(log);
             } catch (RuntimeException e) {
-                loadFailure = e;
+                openFailure = e;
                 throw e;
             }
         }

@@ -2,28 +2,17 @@ package dev.mexa.maven;
 
 import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
-import dev.mexa.core.embedding.EmbeddingSource;
-import dev.mexa.core.embedding.ImportedEmbeddings;
+import dev.mexa.core.evaluate.Evaluation;
+import dev.mexa.core.evaluate.EvaluationRequest;
 import dev.mexa.core.evaluate.EvaluationSettings;
-import dev.mexa.core.evaluate.MexaEvaluator;
-import dev.mexa.core.gate.EstimatedScores;
+import dev.mexa.core.evaluate.InProcessExecutor;
 import dev.mexa.core.gate.GateConfiguration;
-import dev.mexa.core.gate.GatePlan;
 import dev.mexa.core.gate.GateResult;
-import dev.mexa.core.gate.GateRules;
 import dev.mexa.core.gate.LanguageValues;
-import dev.mexa.core.gate.QualityGate;
-import dev.mexa.core.report.MexaReport;
-import dev.mexa.core.report.ReportWriter;
-import dev.mexa.core.report.ScoreTable;
-import dev.mexa.core.runtime.ModelEmbeddings;
-import dev.mexa.core.score.LayerRange;
-import dev.mexa.core.score.Pooling;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -33,8 +22,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Scores how well a language model aligns each language with the pivot (MEXA, arXiv 2410.05873) and writes
- * {@code mexa-report.json}, {@code mexa-scores.csv} and {@code mexa-summary.md} into the output directory.
+ * Scores how well a language model aligns each language with the pivot (MEXA, arXiv 2410.05873) and writes the
+ * reports ({@code mexa-report.json}, {@code mexa-scores.csv}, {@code mexa-summary.md}, {@code mexa-report.html})
+ * into the output directory.
+ *
+ * <p>The goal only maps its parameters onto mexa-core's {@link EvaluationRequest}, which checks every one of them
+ * before anything is read, and the {@link GateResult} onto the build's outcome.
  *
  * <p>The scores come either from a model run over a parallel corpus ({@code model} and {@code corpus}) or from
  * precomputed sentence embeddings ({@code embeddings}); set exactly one of {@code model} and {@code embeddings}.
@@ -138,17 +131,6 @@ public class EvaluateMojo extends AbstractMojo {
      */
     @Parameter(property = "mexa.exportEmbeddings")
     File exportEmbeddings;
-
-    /**
-     * Whether sentence embeddings may be cached between runs of the same model and corpus. Reserved: accepted
-     * (so that {@code -Dmexa.cache=false} works in scripts today) but without effect in this version.
-     *
-     * <pre>&lt;cache&gt;true&lt;/cache&gt;</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "mexa.cache", defaultValue = "true")
-    boolean cache;
 
     /**
      * Directory of precomputed sentence embeddings: one {@code <lang>.safetensors} per language with the tensor
@@ -334,9 +316,11 @@ public class EvaluateMojo extends AbstractMojo {
             getLog().info("Skipping MEXA evaluation (mexa.skip=true).");
             return;
         }
+        MexaLog log = new MavenMexaLog(getLog());
         GateResult result;
         try {
-            result = evaluate(new MavenMexaLog(getLog()));
+            result = Evaluation.run(request(), new InProcessExecutor(), log);
+            Evaluation.publish(result.report(), OutputDirectories.resolve(outputDirectory, project).toPath(), log);
         } catch (MexaException e) {
             // the message is complete; Maven would append each cause's message to it, so the cause goes to -X only
             getLog().debug(e);
@@ -348,50 +332,34 @@ public class EvaluateMojo extends AbstractMojo {
         GateOutcome.apply(result, haltOnFailure, getLog());
     }
 
-    private GateResult evaluate(MexaLog log) {
-        EvaluationSettings settings = new EvaluationSettings(pivot, EvaluationSettings.parseLanguages(languages),
-                Pooling.parse(pooling), LayerRange.parse(layers));
-        GateRules rules = GateConfiguration.rules(minScore,
-                LanguageValues.merge(thresholds, "thresholds", thresholdList, "mexa.thresholds"),
-                baseline == null ? null : baseline.toPath(), maxDrop);
-        Map<String, Double> english = LanguageValues.merge(englishScores, "englishScores", englishScoreList,
-                "mexa.englishScores");
-        MexaReport evaluated;
-        try (EmbeddingSource source = openSource(log)) {
-            QualityGate.validate(plan(source, settings), rules);
-            evaluated = new MexaEvaluator().evaluate(source, settings, log);
-        }
-        GateResult result = QualityGate.check(EstimatedScores.apply(evaluated, english), rules);
-        ScoreTable.lines(result.report()).forEach(log::info);
-        File reports = OutputDirectories.resolve(outputDirectory, project);
-        ReportWriter.write(result.report(), reports.toPath());
-        log.info("MEXA reports written to " + reports);
-        return result;
+    /**
+     * @return the parameters mapped onto a request, checked
+     * @throws MexaException naming the parameter at fault
+     */
+    EvaluationRequest request() {
+        return EvaluationRequest.builder()
+                .model(path(model))
+                .corpus(path(corpus))
+                .sentences(sentences)
+                .embedding(embedding)
+                .device(device)
+                .dtype(dtype)
+                .batchSize(batchSize)
+                .exportEmbeddings(path(exportEmbeddings))
+                .embeddings(embeddings == null ? List.of() : List.of(embeddings.toPath()))
+                .pivot(pivot)
+                .languages(EvaluationSettings.parseLanguages(languages))
+                .pooling(pooling)
+                .layers(layers)
+                .gate(GateConfiguration.rules(minScore,
+                        LanguageValues.merge(thresholds, "thresholds", thresholdList, "mexa.thresholds"),
+                        path(baseline), maxDrop))
+                .englishScores(LanguageValues.merge(englishScores, "englishScores", englishScoreList,
+                        "mexa.englishScores"))
+                .build();
     }
 
-    private EmbeddingSource openSource(MexaLog log) {
-        if (model != null && embeddings != null) {
-            throw new MexaException("Both model (mexa.model) and embeddings (mexa.embeddings) are set: set model and"
-                    + " corpus to run a checkpoint, or embeddings to score precomputed sentence embeddings, not both.");
-        }
-        if (model == null && embeddings == null) {
-            throw new MexaException("No input: set model (mexa.model) and corpus (mexa.corpus) to run a checkpoint,"
-                    + " or embeddings (mexa.embeddings) to a directory of <lang>.safetensors files.");
-        }
-        if (embeddings != null) {
-            return new ImportedEmbeddings(embeddings.toPath());
-        }
-        return new ModelEmbeddings(modelInput().settings(), log);
-    }
-
-    ModelInput modelInput() {
-        return new ModelInput(model, corpus, sentences, embedding, device, dtype, batchSize, exportEmbeddings, cache);
-    }
-
-    private static GatePlan plan(EmbeddingSource source, EvaluationSettings settings) {
-        Set<String> scored = new TreeSet<>(settings.languages().isEmpty() ? source.languages() : settings.languages());
-        scored.add(settings.pivot());
-        return new GatePlan(settings.pivot(), scored, source.method().id(), settings.pooling().id(),
-                settings.layerRange().toString());
+    private static Path path(File file) {
+        return file == null ? null : file.toPath();
     }
 }

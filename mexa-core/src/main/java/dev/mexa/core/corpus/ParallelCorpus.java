@@ -43,7 +43,8 @@ public final class ParallelCorpus {
      * Reads and checks every language file of a corpus directory.
      *
      * @param directory the corpus directory
-     * @param wanted how many leading lines of each file to use; when every file is shorter, all files must have the
+     * @param wanted how many leading lines of each file to use, at least 1 (see
+     *     {@link dev.mexa.core.runtime.ModelSettings}); when every file is shorter, all files must have the
      *     same number of lines and that number is used
      * @return the corpus
      * @throws MexaException naming the file (and line) at fault
@@ -59,10 +60,6 @@ public final class ParallelCorpus {
      * @return the corpus
      */
     static ParallelCorpus read(Path directory, int wanted, String description) {
-        if (wanted <= 0) {
-            throw new MexaException("sentences (mexa.sentences) is " + wanted
-                    + ": use a positive number of sentences.");
-        }
         SortedMap<String, Path> files = listFiles(directory);
         Map<String, List<String>> lines = new TreeMap<>();
         files.forEach((language, file) -> lines.put(language, SentenceFile.readLeading(file, wanted)));

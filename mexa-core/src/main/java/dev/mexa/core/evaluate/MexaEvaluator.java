@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs MEXA over an {@link EmbeddingSource}: embeds the pivot once, then each target language in turn (only the
- * pivot's and the current language's embeddings are held at any time), scores it and pools the layer scores.
+ * Runs MEXA over an {@link EmbeddingSource} as an {@link EvaluationPlan} says: embeds the pivot once, then each target
+ * language in turn (only the pivot's and the current language's embeddings are held at any time), scores it and
+ * pools the layer scores. Each language's embeddings come from one {@link EmbeddingSource#embed} call: the step an
+ * embeddings cache wraps.
  */
 public final class MexaEvaluator {
 
@@ -28,14 +30,15 @@ public final class MexaEvaluator {
 
     /**
      * @param source where embeddings come from
-     * @param settings pivot, languages, pooling, layers
+     * @param plan what to embed and score, made from this source
      * @param log progress lines
      * @return the ungated report
-     * @throws MexaException when the pivot or a requested language is not available, or scoring fails
+     * @throws MexaException when scoring fails
      */
-    public MexaReport evaluate(EmbeddingSource source, EvaluationSettings settings, MexaLog log) {
+    public MexaReport evaluate(EmbeddingSource source, EvaluationPlan plan, MexaLog log) {
         long start = System.nanoTime();
-        List<String> targets = targets(source, settings);
+        EvaluationSettings settings = plan.settings();
+        List<String> targets = plan.targets();
         Map<String, LanguageResult> results = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         int pivotSentences;
@@ -83,23 +86,6 @@ public final class MexaEvaluator {
                 Instant.now().toString(), millis, notes, results);
     }
 
-    private static List<String> targets(EmbeddingSource source, EvaluationSettings settings) {
-        if (!source.languages().contains(settings.pivot())) {
-            throw new MexaException("The pivot language " + settings.pivot() + " is not in " + where(source)
-                    + " (found " + summary(source) + "): add its file or set pivot (mexa.pivot).");
-        }
-        List<String> requested = settings.languages().isEmpty() ? List.copyOf(source.languages())
-                : settings.languages();
-        List<String> missing = requested.stream().filter(code -> !source.languages().contains(code)).toList();
-        if (!missing.isEmpty()) {
-            throw new MexaException("Language(s) " + String.join(", ", missing) + " requested in languages"
-                    + " (mexa.languages) are not in " + where(source) + " (found " + summary(source)
-                    + "): remove them or add"
-                    + " their files.");
-        }
-        return requested.stream().filter(code -> !code.equals(settings.pivot())).toList();
-    }
-
     /** The whole array when it has exactly {@code sentences}, else a slice owned by {@code scope}. */
     private static NDArray firstSentences(NDArray embeddings, int sentences, NDManager scope) {
         if (embeddings.getShape().get(1) == sentences) {
@@ -108,15 +94,5 @@ public final class MexaEvaluator {
         NDArray slice = embeddings.get(new NDIndex(":, :{}, :", sentences));
         slice.attach(scope);
         return slice;
-    }
-
-    private static String where(EmbeddingSource source) {
-        return source.corpusDescription() == null ? source.description() : "corpus " + source.corpusDescription();
-    }
-
-    private static String summary(EmbeddingSource source) {
-        List<String> codes = List.copyOf(source.languages());
-        return codes.size() <= 8 ? String.join(", ", codes)
-                : String.join(", ", codes.subList(0, 8)) + ", ... (" + codes.size() + " in all)";
     }
 }

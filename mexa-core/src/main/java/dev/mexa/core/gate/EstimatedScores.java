@@ -16,6 +16,14 @@ public final class EstimatedScores {
     }
 
     /**
+     * @param englishScores task name to the model's English score on it
+     * @throws dev.mexa.core.MexaException naming {@code englishScores} and the task for a value outside [0, 1]
+     */
+    public static void check(Map<String, Double> englishScores) {
+        englishScores.forEach((task, value) -> Fraction.require(value, "englishScores (mexa.englishScores) " + task));
+    }
+
+    /**
      * @param report an evaluated report
      * @param englishScores task name to the model's English score on it, each in [0, 1]; empty for none
      * @return a copy whose languages carry one estimated score per task (the pivot's equals the English score)
@@ -25,7 +33,7 @@ public final class EstimatedScores {
         if (englishScores.isEmpty()) {
             return report;
         }
-        englishScores.forEach((task, value) -> Fraction.require(value, "englishScores " + task));
+        check(englishScores);
         Map<String, LanguageResult> estimated = new LinkedHashMap<>();
         report.languages().forEach((language, result) -> {
             Map<String, Double> tasks = new LinkedHashMap<>();

@@ -24,12 +24,13 @@ public final class GateConfiguration {
      * @throws MexaException naming {@code minScore}, {@code maxDrop} or {@code baseline} when one is unusable
      */
     public static GateRules rules(String minScore, Map<String, Double> thresholds, Path baseline, String maxDrop) {
-        Double minimum = optionalFraction(minScore, "minScore");
-        Double drop = optionalFraction(maxDrop, "maxDrop");
-        if (baseline == null) {
-            return new GateRules(minimum, thresholds, null, null, drop);
+        Double minimum = optionalFraction(minScore, "minScore (mexa.minScore)");
+        Double drop = optionalFraction(maxDrop, "maxDrop (mexa.maxDrop)");
+        GateRules.Builder rules = GateRules.builder().minScore(minimum).thresholds(thresholds).maxDrop(drop);
+        if (baseline != null) {
+            rules.baseline(readBaseline(baseline), baseline.getFileName().toString());
         }
-        return new GateRules(minimum, thresholds, readBaseline(baseline), baseline.getFileName().toString(), drop);
+        return rules.build();
     }
 
     private static Double optionalFraction(String text, String parameter) {
@@ -40,7 +41,7 @@ public final class GateConfiguration {
         try {
             return ReportJson.read(baseline);
         } catch (MexaException e) {
-            throw new MexaException("Invalid baseline: " + e.getMessage(), e);
+            throw new MexaException("Invalid baseline (mexa.baseline): " + e.getMessage(), e);
         }
     }
 }

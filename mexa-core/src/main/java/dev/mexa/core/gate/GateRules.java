@@ -1,28 +1,175 @@
 package dev.mexa.core.gate;
 
+import dev.mexa.core.MexaException;
 import dev.mexa.core.report.MexaReport;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The rules of the quality gate: a default minimum score for every scored language, per-language thresholds that
- * override it, and an optional baseline report with the largest drop allowed against it.
- *
- * @param minScore minimum score for every non-pivot language without its own threshold, or {@code null}
- * @param thresholds language code to minimum score, in [0, 1]
- * @param baseline an earlier report to compare with, or {@code null}
- * @param baselineName how to name the baseline in messages (its file name), or {@code null}
- * @param maxDrop the largest allowed fall below the baseline score, or {@code null} for no regression rule
+ * override it, and an optional baseline report with the largest drop allowed against it. Built by name
+ * ({@link #builder()}); every value is checked when the rules are built: each in [0, 1], {@code maxDrop} only with a
+ * baseline. Rules that depend on what is scored (a threshold for the pivot or for a language not scored, a baseline
+ * made differently) are checked against a {@link GatePlan} by {@link QualityGate#validate}.
  */
-public record GateRules(Double minScore, Map<String, Double> thresholds, MexaReport baseline, String baselineName,
-        Double maxDrop) {
+public final class GateRules {
 
-    /** Copies the thresholds. */
-    public GateRules {
-        thresholds = Map.copyOf(thresholds);
+    private static final GateRules NONE = builder().build();
+
+    private final Double minScore;
+    private final Map<String, Double> thresholds;
+    private final MexaReport baseline;
+    private final String baselineName;
+    private final Double maxDrop;
+
+    private GateRules(Builder builder) {
+        this.minScore = builder.minScore == null ? null
+                : Fraction.require(builder.minScore, "minScore (mexa.minScore)");
+        builder.thresholds.forEach((language, value) -> Fraction.require(value, thresholdSetting(language)));
+        this.thresholds = Map.copyOf(builder.thresholds);
+        this.baseline = builder.baseline;
+        this.baselineName = builder.baselineName;
+        this.maxDrop = builder.maxDrop == null ? null : Fraction.require(builder.maxDrop, "maxDrop (mexa.maxDrop)");
+        if (maxDrop != null && baseline == null) {
+            throw new MexaException("maxDrop (mexa.maxDrop) is set but baseline (mexa.baseline) is not: set baseline"
+                    + " to an earlier mexa-report.json, or remove maxDrop.");
+        }
+    }
+
+    /** @return a builder of rules that check nothing until told otherwise */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** @return rules that check nothing */
     public static GateRules none() {
-        return new GateRules(null, Map.of(), null, null, null);
+        return NONE;
+    }
+
+    /**
+     * @param language a language code
+     * @return how messages name the minimum of that language, as the plugin ({@code thresholds}) and the extension
+     *     ({@code @MinScore}) spell it
+     */
+    static String thresholdSetting(String language) {
+        return "minimum for " + language + " (thresholds, mexa.thresholds, @MinScore)";
+    }
+
+    /** @return minimum score for every non-pivot language without its own threshold, or {@code null} */
+    public Double minScore() {
+        return minScore;
+    }
+
+    /** @return language code to minimum score, each in [0, 1] */
+    public Map<String, Double> thresholds() {
+        return thresholds;
+    }
+
+    /** @return an earlier report to compare with, or {@code null} */
+    public MexaReport baseline() {
+        return baseline;
+    }
+
+    /** @return how to name the baseline in messages (its file name), or {@code null} */
+    public String baselineName() {
+        return baselineName;
+    }
+
+    /** @return the largest allowed fall below the baseline score, or {@code null} for no regression rule */
+    public Double maxDrop() {
+        return maxDrop;
+    }
+
+    /** @return whether no rule is set */
+    public boolean isEmpty() {
+        return minScore == null && thresholds.isEmpty() && baseline == null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof GateRules rules && Objects.equals(minScore, rules.minScore)
+                && thresholds.equals(rules.thresholds) && Objects.equals(baseline, rules.baseline)
+                && Objects.equals(baselineName, rules.baselineName) && Objects.equals(maxDrop, rules.maxDrop);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(minScore, thresholds, baseline, baselineName, maxDrop);
+    }
+
+    @Override
+    public String toString() {
+        return "GateRules[minScore=" + minScore + ", thresholds=" + thresholds + ", baseline=" + baselineName
+                + ", maxDrop=" + maxDrop + "]";
+    }
+
+    /** Sets the rules by name; {@link #build()} checks them. */
+    public static final class Builder {
+
+        private Double minScore;
+        private final Map<String, Double> thresholds = new LinkedHashMap<>();
+        private MexaReport baseline;
+        private String baselineName;
+        private Double maxDrop;
+
+        private Builder() {
+        }
+
+        /**
+         * @param minimum the minimum of every non-pivot language without its own threshold; null for none
+         * @return this builder
+         */
+        public Builder minScore(Double minimum) {
+            this.minScore = minimum;
+            return this;
+        }
+
+        /**
+         * @param language a language code
+         * @param minimum its minimum score, overriding {@link #minScore}
+         * @return this builder
+         */
+        public Builder threshold(String language, double minimum) {
+            thresholds.put(language, minimum);
+            return this;
+        }
+
+        /**
+         * @param minimums language code to minimum score, added to those set so far
+         * @return this builder
+         */
+        public Builder thresholds(Map<String, Double> minimums) {
+            thresholds.putAll(minimums);
+            return this;
+        }
+
+        /**
+         * @param report an earlier report to compare with
+         * @param name how messages name it (its file name)
+         * @return this builder
+         */
+        public Builder baseline(MexaReport report, String name) {
+            this.baseline = report;
+            this.baselineName = name;
+            return this;
+        }
+
+        /**
+         * @param drop the largest allowed fall below the baseline score; null for no regression rule
+         * @return this builder
+         */
+        public Builder maxDrop(Double drop) {
+            this.maxDrop = drop;
+            return this;
+        }
+
+        /**
+         * @return the rules
+         * @throws MexaException naming the setting for a value outside [0, 1] or {@code maxDrop} without a baseline
+         */
+        public GateRules build() {
+            return new GateRules(this);
+        }
     }
 }

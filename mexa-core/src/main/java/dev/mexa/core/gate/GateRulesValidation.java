@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Rejects gate rules that cannot apply to a report, before anything is judged, with the parameter at fault named:
- * values outside [0, 1], thresholds for languages the report lacks or for the pivot, {@code maxDrop} without a
- * baseline, and a baseline made with another pivot, embedding, pooling or layer range.
+ * Rejects gate rules that cannot apply to what is scored, before anything is embedded, with the setting at fault
+ * named: thresholds for languages not scored or for the pivot, and a baseline made with another pivot, embedding,
+ * pooling or layer range. Values are checked when {@link GateRules} are built.
  */
 final class GateRulesValidation {
 
@@ -17,20 +17,7 @@ final class GateRulesValidation {
     }
 
     static void validate(GatePlan plan, GateRules rules) {
-        if (rules.minScore() != null) {
-            Fraction.require(rules.minScore(), "minScore");
-        }
-        rules.thresholds().forEach((language, value) -> {
-            Fraction.require(value, "thresholds " + language);
-            requireGateable(plan, language);
-        });
-        if (rules.maxDrop() != null) {
-            Fraction.require(rules.maxDrop(), "maxDrop");
-            if (rules.baseline() == null) {
-                throw new MexaException("maxDrop is set but baseline is not: set baseline to an earlier"
-                        + " mexa-report.json, or remove maxDrop.");
-            }
-        }
+        rules.thresholds().keySet().forEach(language -> requireGateable(plan, language));
         if (rules.baseline() != null) {
             requireComparable(plan, rules, baselineName(rules));
         }
@@ -42,13 +29,13 @@ final class GateRulesValidation {
 
     private static void requireGateable(GatePlan plan, String language) {
         if (language.equals(plan.pivot())) {
-            throw new MexaException("thresholds sets a minimum for " + language + ", the pivot, which is never gated"
-                    + " (it scores 1.0 by definition): remove that threshold.");
+            throw new MexaException("The " + GateRules.thresholdSetting(language) + " names the pivot, which is never"
+                    + " gated (it scores 1.0 by definition): remove that threshold.");
         }
         if (!plan.languages().contains(language)) {
-            throw new MexaException("thresholds sets a minimum for " + language + ", which is not among the scored"
-                    + " languages (" + String.join(", ", plan.languages()) + "): remove that threshold,"
-                    + " fix the language code, or add the language to the corpus and to languages.");
+            throw new MexaException("The " + GateRules.thresholdSetting(language) + " names a language that is not"
+                    + " among the scored languages (" + String.join(", ", plan.languages()) + "): fix the language"
+                    + " code, or add the language to the input and to languages (mexa.languages).");
         }
     }
 
@@ -60,7 +47,7 @@ final class GateRulesValidation {
         compare("pooling", plan.pooling(), baseline.pooling(), differences);
         compare("layers", plan.layerRange(), canonicalLayers(baseline.layerRange()), differences);
         if (!differences.isEmpty()) {
-            throw new MexaException("baseline " + name + " was made with another " + String.join(", ", differences)
+            throw new MexaException("baseline (mexa.baseline) " + name + " was made with another " + String.join(", ", differences)
                     + ": scores made differently cannot be compared; make a new baseline with these settings, or run"
                     + " with the baseline's.");
         }

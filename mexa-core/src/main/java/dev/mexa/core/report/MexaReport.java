@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * @param pooling the pooling id ({@code mean}, {@code max})
  * @param sentences n, the number of pivot sentences (a language with fewer is scored on its first ones)
  * @param layers the number of hidden states per language (L+1 for a model of L layers)
- * @param layerRange the layers pooling was restricted to, e.g. {@code 0-} for all
+ * @param layerRange the layers pooling was restricted to: {@code all} for every layer, else e.g. {@code 8-24} or
+ *     {@code 8-}
  * @param model the model directory or embeddings directory the scores come from
  * @param corpus the corpus directory, or {@code null} for imported embeddings
  * @param createdAt when the evaluation finished, ISO-8601

@@ -9,7 +9,8 @@ import dev.mexa.core.MexaLog;
 
 /**
  * The device and dtype a model actually runs with, resolved from the requested {@link ComputeDevice} and
- * {@link ComputeType}: {@code auto} picks a GPU when DJL sees one, and bfloat16 there, float32 on the CPU. Half
+ * {@link ComputeType}: device {@code auto} picks a GPU when DJL sees one; dtype {@code auto} is float32 on either
+ * (until a GPU run of bfloat16 is recorded in docs/performance.md). Half
  * precision types requested on the CPU fall back to float32 with a warning: DJL's PyTorch bridge aborts the JVM on
  * bfloat16 CPU arrays and float16 matrix products on the CPU are two orders of magnitude slower than float32.
  *

@@ -51,7 +51,6 @@ public final class ModelEmbeddings implements EmbeddingSource {
             log.warn("Corpus " + corpus.description() + " has " + corpus.size() + " lines per language, fewer than"
                     + " the " + settings.sentences() + " sentences requested: using " + corpus.size() + ".");
         }
-        SentenceEncoder.checkOptions(settings.method(), settings.batchSize());
         this.checkpoint = DecoderCheckpoint.read(settings.model());
         if (settings.dtype() == ComputeType.FLOAT16) {
             checkpoint.checkFloat16();

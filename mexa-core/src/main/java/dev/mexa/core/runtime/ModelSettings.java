@@ -1,21 +1,24 @@
 package dev.mexa.core.runtime;
 
+import dev.mexa.core.MexaException;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
- * How to run a model over a corpus to get sentence embeddings.
+ * How to run a model over a corpus to get sentence embeddings. Built by name ({@link #builder()}); the options are
+ * checked when the settings are made, before any file is read, with the setting named as the plugin and the
+ * extension spell it.
  *
  * @param model a HuggingFace-format checkpoint directory ({@code config.json}, safetensors, {@code tokenizer.json})
  * @param corpus a directory of line-aligned {@code <lang>.devtest|.dev|.txt} files, or {@code null} for the bundled
  *     FLORES-200 devtest ({@link dev.mexa.core.corpus.BundledCorpus})
- * @param sentences how many leading lines of each file to use (100 in the paper)
- * @param method how token states become a sentence embedding
+ * @param sentences how many leading lines of each file to use (100 in the paper), at least 1
+ * @param method how token states become a sentence embedding: weighted-average or last-token
  * @param device where the model runs
  * @param dtype what it computes in
- * @param batchSize how many sentences go through the model at once (results equal unbatched runs)
+ * @param batchSize how many sentences go through the model at once (results equal unbatched runs), at least 1
  * @param exportEmbeddings where to also write the embeddings in the import format, or {@code null}
- * @param cache whether embeddings may be cached between runs
  */
 public record ModelSettings(
         Path model,
@@ -25,8 +28,7 @@ public record ModelSettings(
         ComputeDevice device,
         ComputeType dtype,
         int batchSize,
-        Path exportEmbeddings,
-        boolean cache) {
+        Path exportEmbeddings) {
 
     /** Default number of sentences per language, as in the paper. */
     public static final int DEFAULT_SENTENCES = 100;
@@ -34,12 +36,112 @@ public record ModelSettings(
     public static final int DEFAULT_BATCH_SIZE = 8;
 
     /**
+     * Checks the options.
+     *
+     * @throws MexaException naming the setting when a count is below 1 or the method cannot be computed from a model
+     */
+    public ModelSettings {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(dtype, "dtype");
+        requirePositive(sentences, "sentences (mexa.sentences)");
+        requirePositive(batchSize, "batchSize (mexa.batchSize)");
+        if (method == EmbeddingMethod.IMPORTED) {
+            throw new MexaException("embedding (mexa.embedding) " + method.id() + " cannot be computed from a model:"
+                    + " use weighted-average or last-token.");
+        }
+    }
+
+    /**
      * @param model checkpoint directory
      * @param corpus corpus directory, or {@code null} for the bundled FLORES-200 devtest
-     * @return settings with the defaults: 100 sentences, weighted average, auto device and dtype, batch 8, cache on
+     * @return settings with the defaults: 100 sentences, weighted average, auto device and dtype, batch 8
      */
     public static ModelSettings defaults(Path model, Path corpus) {
-        return new ModelSettings(model, corpus, DEFAULT_SENTENCES, EmbeddingMethod.WEIGHTED_AVERAGE,
-                ComputeDevice.AUTO, ComputeType.AUTO, DEFAULT_BATCH_SIZE, null, true);
+        return builder().model(model).corpus(corpus).build();
+    }
+
+    /** @return a builder holding the defaults, without model or corpus */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static void requirePositive(int value, String setting) {
+        if (value < 1) {
+            throw new MexaException("Invalid " + setting + " " + value + ": it must be at least 1.");
+        }
+    }
+
+    /** Sets the settings by name, starting from the defaults. */
+    public static final class Builder {
+
+        private Path model;
+        private Path corpus;
+        private int sentences = DEFAULT_SENTENCES;
+        private EmbeddingMethod method = EmbeddingMethod.WEIGHTED_AVERAGE;
+        private ComputeDevice device = ComputeDevice.AUTO;
+        private ComputeType dtype = ComputeType.AUTO;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private Path exportEmbeddings;
+
+        private Builder() {
+        }
+
+        /** @param value checkpoint directory @return this builder */
+        public Builder model(Path value) {
+            this.model = value;
+            return this;
+        }
+
+        /** @param value corpus directory, or null for the bundled FLORES-200 devtest @return this builder */
+        public Builder corpus(Path value) {
+            this.corpus = value;
+            return this;
+        }
+
+        /** @param value sentences per language @return this builder */
+        public Builder sentences(int value) {
+            this.sentences = value;
+            return this;
+        }
+
+        /** @param value the embedding method @return this builder */
+        public Builder method(EmbeddingMethod value) {
+            this.method = value;
+            return this;
+        }
+
+        /** @param value the device @return this builder */
+        public Builder device(ComputeDevice value) {
+            this.device = value;
+            return this;
+        }
+
+        /** @param value the dtype @return this builder */
+        public Builder dtype(ComputeType value) {
+            this.dtype = value;
+            return this;
+        }
+
+        /** @param value sentences per batch @return this builder */
+        public Builder batchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        /** @param value where to export embeddings, or null @return this builder */
+        public Builder exportEmbeddings(Path value) {
+            this.exportEmbeddings = value;
+            return this;
+        }
+
+        /**
+         * @return the settings
+         * @throws MexaException naming the setting when an option is invalid
+         */
+        public ModelSettings build() {
+            return new ModelSettings(model, corpus, sentences, method, device, dtype, batchSize, exportEmbeddings);
+        }
     }
 }

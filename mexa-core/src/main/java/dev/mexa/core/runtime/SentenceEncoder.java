@@ -29,31 +29,13 @@ public final class SentenceEncoder {
      * @param model the decoder
      * @param tokenizer its tokenizer; may be {@code null} when only {@link #encodeTokens} is called
      * @param method weighted-average or last-token
-     * @param batchSize the most sentences per forward pass
+     * @param batchSize the most sentences per forward pass, at least 1 (see {@link ModelSettings})
      */
     public SentenceEncoder(DecoderModel model, SentenceTokenizer tokenizer, EmbeddingMethod method, int batchSize) {
-        checkOptions(method, batchSize);
         this.model = model;
         this.tokenizer = tokenizer;
         this.method = method;
         this.batchSize = batchSize;
-    }
-
-    /**
-     * Checks the options before anything heavy is loaded.
-     *
-     * @param method must be weighted-average or last-token
-     * @param batchSize must be positive
-     * @throws MexaException naming the setting otherwise
-     */
-    public static void checkOptions(EmbeddingMethod method, int batchSize) {
-        if (batchSize <= 0) {
-            throw new MexaException("batchSize (mexa.batchSize) is " + batchSize + ": use a positive batch size.");
-        }
-        if (method != EmbeddingMethod.WEIGHTED_AVERAGE && method != EmbeddingMethod.LAST_TOKEN) {
-            throw new MexaException("embedding (mexa.embedding) " + method.id() + " cannot be computed from a model:"
-                    + " use weighted-average or last-token.");
-        }
     }
 
     /**

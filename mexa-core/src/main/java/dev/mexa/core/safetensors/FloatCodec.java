@@ -15,18 +15,6 @@ public final class FloatCodec {
     /**
      * @param data little-endian encoded values; read from its position, which is left unchanged
      * @param dtype their encoding, one of F32, F16, BF16, F64
-     * @param count how many values to read
-     * @return the values as float32
-     */
-    public static float[] decode(ByteBuffer data, DType dtype, int count) {
-        float[] out = new float[count];
-        decodeInto(data, dtype, out, 0, count);
-        return out;
-    }
-
-    /**
-     * @param data little-endian encoded values; read from its position, which is left unchanged
-     * @param dtype their encoding, one of F32, F16, BF16, F64
      * @param out where the float32 values go
      * @param offset index in {@code out} of the first value
      * @param count how many values to read

@@ -51,7 +51,7 @@ class MexaEvaluatorTest {
 
     private MexaReport evaluate(EvaluationSettings settings) {
         try (ImportedEmbeddings source = new ImportedEmbeddings(dir)) {
-            return new MexaEvaluator().evaluate(source, settings, MexaLog.silent());
+            return new MexaEvaluator().evaluate(source, EvaluationPlan.of(settings, source), MexaLog.silent());
         }
     }
 
@@ -98,7 +98,8 @@ class MexaEvaluatorTest {
         List<String> warnings = new java.util.ArrayList<>();
         MexaReport report;
         try (ImportedEmbeddings source = new ImportedEmbeddings(dir)) {
-            report = new MexaEvaluator().evaluate(source, EvaluationSettings.defaults(), new MexaLog() {
+            report = new MexaEvaluator().evaluate(source, EvaluationPlan.of(EvaluationSettings.defaults(), source),
+                    new MexaLog() {
                 @Override
                 public void info(String message) {
                 }

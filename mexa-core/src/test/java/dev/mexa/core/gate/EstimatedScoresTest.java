@@ -31,6 +31,6 @@ class EstimatedScoresTest {
     @Test
     void rejectsAnEnglishScoreOutsideTheUnitIntervalNamingTheTask() {
         assertThatThrownBy(() -> EstimatedScores.apply(Reports.of("deu_Latn", 0.5), Map.of("belebele", 89.0)))
-                .hasMessageStartingWith("Invalid englishScores belebele '89.0': it must lie in [0, 1]");
+                .hasMessageStartingWith("Invalid englishScores (mexa.englishScores) belebele '89.0': it must lie in [0, 1]");
     }
 }

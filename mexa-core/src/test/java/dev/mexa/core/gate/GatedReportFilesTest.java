@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The gate's outcome reaches every report file, and a written report reads back as a baseline. */
 class GatedReportFilesTest {
 
-    private static final GateRules RULES = new GateRules(0.3, Map.of("deu_Latn", 0.85),
-            Reports.of("deu_Latn", 0.95, "swh_Latn", 0.2), "mexa-baseline.json", 0.05);
+    private static final GateRules RULES = GateRules.builder().minScore(0.3).threshold("deu_Latn", 0.85)
+            .baseline(Reports.of("deu_Latn", 0.95, "swh_Latn", 0.2), "mexa-baseline.json").maxDrop(0.05).build();
 
     private static MexaReport gated() {
         MexaReport report = Reports.of("deu_Latn", 0.93, "swh_Latn", 0.21);
@@ -58,7 +58,7 @@ class GatedReportFilesTest {
 
         MexaReport baseline = ReportJson.read(directory.resolve(ReportWriter.JSON));
         GateResult result = QualityGate.check(Reports.of("deu_Latn", 0.80, "swh_Latn", 0.21),
-                new GateRules(null, Map.of(), baseline, "mexa-report.json", 0.05));
+                GateRules.builder().baseline(baseline, "mexa-report.json").maxDrop(0.05).build());
 
         assertThat(result.violations()).containsExactly("Rule violated for language deu_Latn: MEXA score dropped"
                 + " from 0.93 to 0.80 (baseline mexa-report.json), more than 0.05");

@@ -15,11 +15,11 @@ class QualityGateTest {
     private static final MexaReport REPORT = Reports.of("deu_Latn", 0.93, "fra_Latn", 0.74, "swh_Latn", 0.21);
 
     private static GateRules minimum(Double minScore, Map<String, Double> thresholds) {
-        return new GateRules(minScore, thresholds, null, null, null);
+        return GateRules.builder().minScore(minScore).thresholds(thresholds).build();
     }
 
     private static GateRules regression(MexaReport baseline, double maxDrop) {
-        return new GateRules(null, Map.of(), baseline, "mexa-baseline.json", maxDrop);
+        return GateRules.builder().baseline(baseline, "mexa-baseline.json").maxDrop(maxDrop).build();
     }
 
     @Test
@@ -147,7 +147,8 @@ class QualityGateTest {
 
     @Test
     void reportsBothViolationsOfOneLanguageAndCountsItOnce() {
-        GateRules rules = new GateRules(0.5, Map.of(), Reports.of("swh_Latn", 0.40), "mexa-baseline.json", 0.05);
+        GateRules rules = GateRules.builder().minScore(0.5)
+                .baseline(Reports.of("swh_Latn", 0.40), "mexa-baseline.json").maxDrop(0.05).build();
 
         GateResult result = QualityGate.check(REPORT, rules);
 
@@ -160,7 +161,7 @@ class QualityGateTest {
 
     @Test
     void aBaselineWithoutMaxDropIsRecordedButNotJudged() {
-        GateRules rules = new GateRules(null, Map.of(), Reports.of("swh_Latn", 0.9), "old.json", null);
+        GateRules rules = GateRules.builder().baseline(Reports.of("swh_Latn", 0.9), "old.json").build();
 
         GateResult result = QualityGate.check(REPORT, rules);
 
@@ -170,35 +171,10 @@ class QualityGateTest {
     }
 
     @Test
-    void rejectsAThresholdForALanguageAbsentFromTheReport() {
-        assertThatThrownBy(() -> QualityGate.check(REPORT, minimum(null, Map.of("wol_Latn", 0.3))))
-                .isInstanceOf(MexaException.class)
-                .hasMessage("thresholds sets a minimum for wol_Latn, which is not among the scored languages"
-                        + " (deu_Latn, eng_Latn, fra_Latn, swh_Latn): remove that threshold, fix the language code,"
-                        + " or add the language to the corpus and to languages.");
-    }
-
-    @Test
-    void rejectsAThresholdForThePivot() {
-        assertThatThrownBy(() -> QualityGate.check(REPORT, minimum(null, Map.of("eng_Latn", 0.3))))
-                .hasMessageStartingWith("thresholds sets a minimum for eng_Latn, the pivot, which is never gated");
-    }
-
-    @Test
-    void rejectsValuesOutsideTheUnitIntervalNamingTheParameter() {
-        assertThatThrownBy(() -> QualityGate.check(REPORT, minimum(1.2, Map.of())))
-                .hasMessageStartingWith("Invalid minScore '1.2': it must lie in [0, 1]");
-        assertThatThrownBy(() -> QualityGate.check(REPORT, minimum(null, Map.of("deu_Latn", -0.1))))
-                .hasMessageStartingWith("Invalid thresholds deu_Latn '-0.1'");
-        assertThatThrownBy(() -> QualityGate.check(REPORT, regression(REPORT, 2)))
-                .hasMessageStartingWith("Invalid maxDrop '2.0'");
-    }
-
-    @Test
     void rejectsMaxDropWithoutABaseline() {
-        assertThatThrownBy(() -> QualityGate.check(REPORT, new GateRules(null, Map.of(), null, null, 0.05)))
-                .hasMessage("maxDrop is set but baseline is not: set baseline to an earlier mexa-report.json, or"
-                        + " remove maxDrop.");
+        assertThatThrownBy(() -> GateRules.builder().maxDrop(0.05).build())
+                .hasMessage("maxDrop (mexa.maxDrop) is set but baseline (mexa.baseline) is not: set baseline to an"
+                        + " earlier mexa-report.json, or remove maxDrop.");
     }
 
     @Test
@@ -206,13 +182,14 @@ class QualityGateTest {
         MexaReport maxPooled = Reports.made("eng_Latn", "weighted-average", "max", "deu_Latn", 0.9);
         assertThatThrownBy(() -> QualityGate.check(REPORT, regression(maxPooled, 0.05)))
                 .isInstanceOf(MexaException.class)
-                .hasMessage("baseline mexa-baseline.json was made with another pooling (baseline: max, this run:"
+                .hasMessage("baseline (mexa.baseline) mexa-baseline.json was made with another pooling (baseline: max,"
+                        + " this run:"
                         + " mean): scores made differently cannot be compared; make a new baseline with these"
                         + " settings, or run with the baseline's.");
 
         MexaReport other = Reports.made("fra_Latn", "last-token", "mean", "deu_Latn", 0.9);
         assertThatThrownBy(() -> QualityGate.check(REPORT, regression(other, 0.05)))
-                .hasMessageStartingWith("baseline mexa-baseline.json was made with another pivot (baseline:"
+                .hasMessageStartingWith("baseline (mexa.baseline) mexa-baseline.json was made with another pivot (baseline:"
                         + " fra_Latn, this run: eng_Latn), embedding (baseline: last-token, this run:"
                         + " weighted-average):");
     }

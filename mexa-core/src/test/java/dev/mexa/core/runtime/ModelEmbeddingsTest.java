@@ -9,6 +9,7 @@ import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.embedding.ImportedEmbeddings;
+import dev.mexa.core.evaluate.EvaluationPlan;
 import dev.mexa.core.evaluate.EvaluationSettings;
 import dev.mexa.core.evaluate.MexaEvaluator;
 import dev.mexa.core.report.MexaReport;
@@ -40,13 +41,14 @@ class ModelEmbeddingsTest {
         TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("model"), TinyModel.llama());
         Map<String, List<String>> corpus = writeCorpus(checkpoint, temp.resolve("corpus"));
         Path export = temp.resolve("export");
-        ModelSettings settings = new ModelSettings(checkpoint.directory, temp.resolve("corpus"), SENTENCES,
-                EmbeddingMethod.WEIGHTED_AVERAGE, ComputeDevice.CPU, ComputeType.AUTO, 3, export, false);
+        ModelSettings settings = ModelSettings.builder().model(checkpoint.directory).corpus(temp.resolve("corpus"))
+                .sentences(SENTENCES).device(ComputeDevice.CPU).batchSize(3).exportEmbeddings(export).build();
         List<String> lines = new ArrayList<>();
         MexaReport report;
         try (ModelEmbeddings source = new ModelEmbeddings(settings, recording(lines))) {
             assertThat(source.languages()).containsExactlyElementsOf(corpus.keySet());
-            report = new MexaEvaluator().evaluate(source, EvaluationSettings.defaults(), recording(lines));
+            report = new MexaEvaluator().evaluate(source, EvaluationPlan.of(EvaluationSettings.defaults(), source),
+                    recording(lines));
         }
         ReferenceDecoder reference = new ReferenceDecoder(checkpoint);
         double[][][] pivot = referenceEmbeddings(checkpoint, reference, corpus.get("eng_Latn"));
@@ -76,10 +78,6 @@ class ModelEmbeddingsTest {
         assertThatThrownBy(() -> new ModelEmbeddings(settings, MexaLog.silent())).isInstanceOf(MexaException.class)
                 .hasMessageContaining("eng_Latn.txt has an empty line 2");
         Files.writeString(corpus.resolve("eng_Latn.txt"), "w1 w2\n");
-        ModelSettings zeroBatch = new ModelSettings(checkpoint.directory, corpus, 1, EmbeddingMethod.LAST_TOKEN,
-                ComputeDevice.CPU, ComputeType.FLOAT32, 0, null, true);
-        assertThatThrownBy(() -> new ModelEmbeddings(zeroBatch, MexaLog.silent())).isInstanceOf(MexaException.class)
-                .hasMessageContaining("batchSize (mexa.batchSize) is 0");
         ModelSettings absent = ModelSettings.defaults(temp.resolve("absent"), corpus);
         assertThatThrownBy(() -> new ModelEmbeddings(absent, MexaLog.silent())).isInstanceOf(MexaException.class)
                 .hasMessageContaining("has no config.json");

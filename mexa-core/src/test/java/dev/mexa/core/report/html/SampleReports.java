@@ -4,6 +4,7 @@ import dev.mexa.core.MexaLog;
 import dev.mexa.core.embedding.EmbeddingFiles;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.embedding.ImportedEmbeddings;
+import dev.mexa.core.evaluate.EvaluationPlan;
 import dev.mexa.core.evaluate.EvaluationSettings;
 import dev.mexa.core.evaluate.MexaEvaluator;
 import dev.mexa.core.report.LanguageResult;
@@ -50,8 +51,9 @@ final class SampleReports {
             EmbeddingFiles.write(directory, LANGUAGES.get(index), shape,
                     index == 0 ? pivot : mixed(random, pivot, alignment), EmbeddingMethod.WEIGHTED_AVERAGE);
         }
-        MexaReport report = new MexaEvaluator().evaluate(new ImportedEmbeddings(directory),
-                EvaluationSettings.defaults(), MexaLog.silent());
+        ImportedEmbeddings source = new ImportedEmbeddings(directory);
+        MexaReport report = new MexaEvaluator().evaluate(source, EvaluationPlan.of(EvaluationSettings.defaults(),
+                source), MexaLog.silent());
         return gated(report, random);
     }
 

@@ -2,6 +2,7 @@ package dev.mexa.junit;
 
 import dev.mexa.core.gate.GateRules;
 import dev.mexa.core.report.LanguageResult;
+import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.ScoreFormat;
 import java.util.List;
 import java.util.Objects;
@@ -10,20 +11,20 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * The MEXA report of a {@link MexaEvaluation}, as injected into test methods, with JUnit helpers on top of mexa-core's
- * {@link dev.mexa.core.report.MexaReport}: scores by language and one dynamic test per language.
+ * The scores of a {@link MexaEvaluation}, as injected into test methods, with JUnit helpers on top of mexa-core's
+ * {@link MexaReport}: scores by language and one dynamic test per language.
  */
-public final class MexaReport {
+public final class MexaScores {
 
-    private final dev.mexa.core.report.MexaReport core;
+    private final MexaReport core;
 
     /** @param core the report of mexa-core */
-    public MexaReport(dev.mexa.core.report.MexaReport core) {
+    public MexaScores(MexaReport core) {
         this.core = Objects.requireNonNull(core, "core");
     }
 
     /** @return the report of mexa-core, with every detail (layer scores, intervals, verdicts) */
-    public dev.mexa.core.report.MexaReport core() {
+    public MexaReport core() {
         return core;
     }
 
@@ -62,7 +63,7 @@ public final class MexaReport {
      *
      * @param minimum the minimum score of every language, in [0, 1]
      * @return the dynamic tests, named like {@code deu_Latn scores at least 0.40}
-     * @throws IllegalArgumentException when the minimum is outside [0, 1]
+     * @throws dev.mexa.core.MexaException when the minimum is outside [0, 1]
      */
     public Stream<DynamicTest> dynamicTests(double minimum) {
         List<DynamicTest> tests = languages().stream().map(language -> {
@@ -75,6 +76,6 @@ public final class MexaReport {
 
     @Override
     public String toString() {
-        return "MexaReport" + core.languages().keySet() + " (pivot " + core.pivot() + ", " + core.model() + ")";
+        return "MexaScores" + core.languages().keySet() + " (pivot " + core.pivot() + ", " + core.model() + ")";
     }
 }

@@ -1,0 +1,61 @@
+package dev.mexa.core.evaluate;
+
+import dev.mexa.core.MexaLog;
+import dev.mexa.core.gate.EstimatedScores;
+import dev.mexa.core.gate.GateResult;
+import dev.mexa.core.gate.GateRules;
+import dev.mexa.core.gate.QualityGate;
+import dev.mexa.core.report.MexaReport;
+import dev.mexa.core.report.ReportWriter;
+import dev.mexa.core.report.ScoreTable;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The one path from a request to a result that both front ends take: an {@link EvaluationExecutor} scores the
+ * request, then the report gets its estimated task scores and is gated. A front end maps its parameters onto an
+ * {@link EvaluationRequest} and the {@link GateResult} onto its own outcome (a build failure, a failed test).
+ */
+public final class Evaluation {
+
+    private Evaluation() {
+    }
+
+    /**
+     * @param request a checked request
+     * @param executor where the scoring runs
+     * @param log progress lines and warnings
+     * @return the gated result
+     * @throws dev.mexa.core.MexaException naming the setting or file at fault
+     */
+    public static GateResult run(EvaluationRequest request, EvaluationExecutor executor, MexaLog log) {
+        return judge(executor.score(request, log), request.gate(), request.englishScores());
+    }
+
+    /**
+     * Gates a scored report without any model: the second half of {@link #run}, and all that gating a recorded
+     * {@code mexa-report.json} needs.
+     *
+     * @param scored an ungated report
+     * @param gate the rules
+     * @param englishScores the model's English score per task; empty for none
+     * @return the gated result
+     * @throws dev.mexa.core.MexaException when a rule cannot apply to the report
+     */
+    public static GateResult judge(MexaReport scored, GateRules gate, Map<String, Double> englishScores) {
+        return QualityGate.check(EstimatedScores.apply(scored, englishScores), gate);
+    }
+
+    /**
+     * Logs the score table and writes the reports.
+     *
+     * @param report a (gated) report
+     * @param directory where the reports go
+     * @param log where the table goes
+     */
+    public static void publish(MexaReport report, Path directory, MexaLog log) {
+        ScoreTable.lines(report).forEach(log::info);
+        ReportWriter.write(report, directory);
+        log.info("MEXA reports written to " + directory);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.mexa.core.evaluate;
+
+import dev.mexa.core.MexaException;
+import dev.mexa.core.embedding.EmbeddingSource;
+import dev.mexa.core.gate.GatePlan;
+import dev.mexa.core.gate.GateRules;
+import dev.mexa.core.gate.QualityGate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What one evaluation embeds and scores, decided from the settings and an opened source before anything is embedded
+ * (a model's weights are not loaded yet): the one place that checks that the pivot and the requested languages are
+ * available, and the one place that picks the languages to embed (a shard selection would narrow them here).
+ *
+ * @param settings pivot, languages, pooling and layers
+ * @param embedding the source's embedding method id
+ * @param targets the languages to embed and score after the pivot, in order, the pivot excluded
+ */
+public record EvaluationPlan(EvaluationSettings settings, String embedding, List<String> targets) {
+
+    /** Copies the targets. */
+    public EvaluationPlan {
+        targets = List.copyOf(targets);
+    }
+
+    /**
+     * @param settings what to score
+     * @param source the opened source
+     * @return the plan
+     * @throws MexaException naming {@code pivot} or {@code languages} when the source lacks a language
+     */
+    public static EvaluationPlan of(EvaluationSettings settings, EmbeddingSource source) {
+        Set<String> available = source.languages();
+        if (!available.contains(settings.pivot())) {
+            throw new MexaException("The pivot language " + settings.pivot() + " is not in " + where(source)
+                    + " (found " + summary(source) + "): add its file or set pivot (mexa.pivot).");
+        }
+        List<String> requested = settings.languages().isEmpty() ? List.copyOf(available) : settings.languages();
+        List<String> missing = requested.stream().filter(code -> !available.contains(code)).toList();
+        if (!missing.isEmpty()) {
+            throw new MexaException("Language(s) " + String.join(", ", missing) + " requested in languages"
+                    + " (mexa.languages) are not in " + where(source) + " (found " + summary(source)
+                    + "): remove them or add their files.");
+        }
+        return new EvaluationPlan(settings, source.method().id(),
+                requested.stream().filter(code -> !code.equals(settings.pivot())).toList());
+    }
+
+    /** @return what the gate needs to know of this plan: pivot, scored languages, embedding, pooling, layers */
+    public GatePlan gatePlan() {
+        Set<String> scored = new TreeSet<>(targets);
+        scored.add(settings.pivot());
+        return new GatePlan(settings.pivot(), scored, embedding, settings.pooling().id(),
+                settings.layerRange().toString());
+    }
+
+    /**
+     * @param rules gate rules to apply to this plan's report
+     * @throws MexaException when a rule cannot apply (see {@link QualityGate#validate})
+     */
+    public void check(GateRules rules) {
+        QualityGate.validate(gatePlan(), rules);
+    }
+
+    private static String where(EmbeddingSource source) {
+        return source.corpusDescription() == null ? source.description() : "corpus " + source.corpusDescription();
+    }
+
+    private static String summary(EmbeddingSource source) {
+        List<String> codes = List.copyOf(source.languages());
+        return codes.size() <= 8 ? String.join(", ", codes)
+                : String.join(", ", codes.subList(0, 8)) + ", ... (" + codes.size() + " in all)";
+    }
+}

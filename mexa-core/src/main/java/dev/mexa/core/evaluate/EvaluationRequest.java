@@ -1,0 +1,243 @@
+package dev.mexa.core.evaluate;
+
+import dev.mexa.core.MexaException;
+import dev.mexa.core.embedding.EmbeddingMethod;
+import dev.mexa.core.gate.EstimatedScores;
+import dev.mexa.core.gate.GateRules;
+import dev.mexa.core.runtime.ComputeDevice;
+import dev.mexa.core.runtime.ComputeType;
+import dev.mexa.core.runtime.ModelSettings;
+import dev.mexa.core.score.LayerRange;
+import dev.mexa.core.score.Pooling;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one MEXA evaluation needs, as the Maven plugin and the JUnit extension both give it: the input (a model
+ * with its corpus, or recorded embeddings), what to score, and the gate. Built by name ({@link #builder()}) from the
+ * front end's parameters or attributes as written; {@link Builder#build()} checks every setting, before any file is
+ * read, with one message per rule naming the setting as both front ends spell it (e.g. {@code pivot (mexa.pivot)}).
+ * Rules that need the input's languages are checked by {@link EvaluationPlan} once the input is opened, still before
+ * a model loads.
+ *
+ * <p>{@link Evaluation#run} turns a request into a result through an {@link EvaluationExecutor}.
+ */
+public final class EvaluationRequest {
+
+    private final EvaluationInput input;
+    private final EvaluationSettings settings;
+    private final GateRules gate;
+    private final Map<String, Double> englishScores;
+
+    private EvaluationRequest(EvaluationInput input, EvaluationSettings settings, GateRules gate,
+            Map<String, Double> englishScores) {
+        this.input = input;
+        this.settings = settings;
+        this.gate = gate;
+        this.englishScores = Map.copyOf(englishScores);
+    }
+
+    /** @return a builder with the defaults of both front ends */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return where the embeddings come from */
+    public EvaluationInput input() {
+        return input;
+    }
+
+    /** @return pivot, languages, pooling and layers */
+    public EvaluationSettings settings() {
+        return settings;
+    }
+
+    /** @return the rules the result is gated with */
+    public GateRules gate() {
+        return gate;
+    }
+
+    /** @return the model's English score per task, for estimated task scores; empty for none */
+    public Map<String, Double> englishScores() {
+        return englishScores;
+    }
+
+    /** Sets a request by name; unset settings keep the defaults of both front ends. */
+    public static final class Builder {
+
+        private Path model;
+        private Path corpus;
+        private int sentences = ModelSettings.DEFAULT_SENTENCES;
+        private String embedding = EmbeddingMethod.WEIGHTED_AVERAGE.id();
+        private String device = ComputeDevice.AUTO.id();
+        private String dtype = ComputeType.AUTO.id();
+        private int batchSize = ModelSettings.DEFAULT_BATCH_SIZE;
+        private Path exportEmbeddings;
+        private final List<Path> embeddings = new ArrayList<>();
+        private String pivot = EvaluationSettings.DEFAULT_PIVOT;
+        private final List<String> languages = new ArrayList<>();
+        private String pooling = Pooling.MEAN.id();
+        private String layers;
+        private GateRules gate = GateRules.none();
+        private Map<String, Double> englishScores = Map.of();
+
+        private Builder() {
+        }
+
+        /** @param directory a checkpoint directory, or null @return this builder */
+        public Builder model(Path directory) {
+            this.model = directory;
+            return this;
+        }
+
+        /** @param directory the parallel corpus for {@link #model}, or null @return this builder */
+        public Builder corpus(Path directory) {
+            this.corpus = directory;
+            return this;
+        }
+
+        /** @param count leading sentences per language (model only) @return this builder */
+        public Builder sentences(int count) {
+            this.sentences = count;
+            return this;
+        }
+
+        /** @param method {@code weighted-average} or {@code last-token} (model only) @return this builder */
+        public Builder embedding(String method) {
+            this.embedding = method;
+            return this;
+        }
+
+        /** @param id {@code auto}, {@code cpu} or {@code gpu} (model only) @return this builder */
+        public Builder device(String id) {
+            this.device = id;
+            return this;
+        }
+
+        /** @param id {@code auto}, {@code float32}, {@code bfloat16} or {@code float16} @return this builder */
+        public Builder dtype(String id) {
+            this.dtype = id;
+            return this;
+        }
+
+        /** @param count sentences per forward pass (model only) @return this builder */
+        public Builder batchSize(int count) {
+            this.batchSize = count;
+            return this;
+        }
+
+        /** @param directory where to also write the model's embeddings, or null @return this builder */
+        public Builder exportEmbeddings(Path directory) {
+            this.exportEmbeddings = directory;
+            return this;
+        }
+
+        /** @param directories directories of recorded embeddings, added to those set so far @return this builder */
+        public Builder embeddings(List<Path> directories) {
+            this.embeddings.addAll(directories);
+            return this;
+        }
+
+        /** @param code the pivot language @return this builder */
+        public Builder pivot(String code) {
+            this.pivot = code;
+            return this;
+        }
+
+        /** @param codes languages to score; none scores every language found @return this builder */
+        public Builder languages(List<String> codes) {
+            this.languages.addAll(codes);
+            return this;
+        }
+
+        /** @param id {@code mean} or {@code max} @return this builder */
+        public Builder pooling(String id) {
+            this.pooling = id;
+            return this;
+        }
+
+        /** @param range {@code FROM-TO}, {@code FROM-}, or null or blank for every layer @return this builder */
+        public Builder layers(String range) {
+            this.layers = range;
+            return this;
+        }
+
+        /** @param rules the rules the result is gated with @return this builder */
+        public Builder gate(GateRules rules) {
+            this.gate = rules;
+            return this;
+        }
+
+        /** @param scores the model's English score per task, each in [0, 1] @return this builder */
+        public Builder englishScores(Map<String, Double> scores) {
+            this.englishScores = scores;
+            return this;
+        }
+
+        /**
+         * @return the request
+         * @throws MexaException naming the setting at fault
+         */
+        public EvaluationRequest build() {
+            EvaluationSettings what = new EvaluationSettings(required(pivot, "pivot (mexa.pivot)"), languages(),
+                    Pooling.parse(pooling), LayerRange.parse(layers));
+            EstimatedScores.check(englishScores);
+            return new EvaluationRequest(input(), what, gate, englishScores);
+        }
+
+        private EvaluationInput input() {
+            if (model != null && !embeddings.isEmpty()) {
+                throw new MexaException("Both model (mexa.model) and embeddings (mexa.embeddings) are set: set model"
+                        + " and corpus to run a checkpoint, or embeddings to score precomputed sentence embeddings,"
+                        + " not both.");
+            }
+            if (model == null && embeddings.isEmpty()) {
+                throw new MexaException("No input: set model (mexa.model) and corpus (mexa.corpus) to run a"
+                        + " checkpoint, or embeddings (mexa.embeddings) to a directory of <lang>.safetensors files.");
+            }
+            if (model == null) {
+                if (corpus != null) {
+                    throw new MexaException("corpus (mexa.corpus) applies to a model only: remove it when embeddings"
+                            + " (mexa.embeddings) is set.");
+                }
+                if (embeddings.size() > 1) {
+                    throw new MexaException("embeddings (mexa.embeddings) names " + embeddings.size()
+                            + " directories: this version reads one; merge them into one directory.");
+                }
+                return new EmbeddingsInput(embeddings);
+            }
+            return new ModelRunInput(ModelSettings.builder()
+                    .model(model)
+                    .corpus(corpusOfModel())
+                    .sentences(sentences)
+                    .method(EmbeddingMethod.parseForModel(embedding))
+                    .device(ComputeDevice.parse(device))
+                    .dtype(ComputeType.parse(dtype))
+                    .batchSize(batchSize)
+                    .exportEmbeddings(exportEmbeddings)
+                    .build());
+        }
+
+        /** The corpus a model runs over; where a bundled default corpus would apply when none is set. */
+        private Path corpusOfModel() {
+            if (corpus == null) {
+                throw new MexaException("model (mexa.model) is set but corpus (mexa.corpus) is not: set corpus to a"
+                        + " directory of line-aligned <lang>.devtest, .dev or .txt files.");
+            }
+            return corpus;
+        }
+
+        private List<String> languages() {
+            return languages.stream().map(code -> required(code, "languages (mexa.languages)")).distinct().toList();
+        }
+
+        private static String required(String value, String setting) {
+            if (value == null || value.isBlank()) {
+                throw new MexaException(setting + " must not be blank: name a language code such as eng_Latn.");
+            }
+            return value.trim();
+        }
+    }
+}

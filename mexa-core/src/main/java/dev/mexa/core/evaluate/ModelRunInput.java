@@ -1,0 +1,35 @@
+package dev.mexa.core.evaluate;
+
+import dev.mexa.core.MexaLog;
+import dev.mexa.core.embedding.EmbeddingSource;
+import dev.mexa.core.runtime.ModelEmbeddings;
+import dev.mexa.core.runtime.ModelSettings;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A model run over a corpus.
+ *
+ * @param settings the model and corpus directories and the runtime options, already checked
+ */
+public record ModelRunInput(ModelSettings settings) implements EvaluationInput {
+
+    @Override
+    public String description() {
+        return "model " + settings.model() + " over corpus " + settings.corpus();
+    }
+
+    @Override
+    public Map<String, Path> inputDirectories() {
+        Map<String, Path> directories = new LinkedHashMap<>();
+        directories.put("model", settings.model());
+        directories.put("corpus", settings.corpus());
+        return directories;
+    }
+
+    @Override
+    public EmbeddingSource open(MexaLog log) {
+        return new ModelEmbeddings(settings, log);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.mexa.core.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mexa.core.MexaException;
+import dev.mexa.core.MexaLog;
+import dev.mexa.core.gate.GateRules;
+import dev.mexa.core.runtime.ModelSettings;
+import dev.mexa.core.runtime.TinyCheckpoint;
+import dev.mexa.core.runtime.TinyModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every setting is checked when the request is built, or, where it needs the input, before a model loads. */
+class EvaluationRequestTest {
+
+    private static final Path MODEL = Path.of("model");
+    private static final Path CORPUS = Path.of("corpus");
+
+    @TempDir
+    Path temp;
+
+    private static EvaluationRequest.Builder modelRun() {
+        return EvaluationRequest.builder().model(MODEL).corpus(CORPUS);
+    }
+
+    @Test
+    void mapsAModelRunWithTheDefaultsOfBothFrontEnds() {
+        EvaluationRequest request = modelRun().build();
+
+        assertThat(request.input()).isEqualTo(new ModelRunInput(ModelSettings.defaults(MODEL, CORPUS)));
+        assertThat(request.settings()).isEqualTo(EvaluationSettings.defaults());
+        assertThat(request.gate()).isEqualTo(GateRules.none());
+    }
+
+    @Test
+    void needsExactlyOneOfModelAndEmbeddings() {
+        assertThatThrownBy(() -> modelRun().embeddings(List.of(Path.of("e"))).build())
+                .isInstanceOf(MexaException.class)
+                .hasMessageStartingWith("Both model (mexa.model) and embeddings (mexa.embeddings) are set");
+        assertThatThrownBy(() -> EvaluationRequest.builder().build()).isInstanceOf(MexaException.class)
+                .hasMessageStartingWith("No input: set model (mexa.model) and corpus (mexa.corpus)");
+        assertThatThrownBy(() -> EvaluationRequest.builder().model(MODEL).build())
+                .hasMessageStartingWith("model (mexa.model) is set but corpus (mexa.corpus) is not");
+        assertThatThrownBy(() -> EvaluationRequest.builder().embeddings(List.of(Path.of("e"))).corpus(CORPUS).build())
+                .hasMessageStartingWith("corpus (mexa.corpus) applies to a model only");
+    }
+
+    @Test
+    void readsOneEmbeddingsDirectoryForNow() {
+        assertThat(EvaluationRequest.builder().embeddings(List.of(Path.of("e"))).build().input())
+                .isEqualTo(new EmbeddingsInput(List.of(Path.of("e"))));
+        assertThatThrownBy(() -> EvaluationRequest.builder().embeddings(List.of(Path.of("a"), Path.of("b"))).build())
+                .hasMessageStartingWith("embeddings (mexa.embeddings) names 2 directories");
+    }
+
+    @Test
+    void sentencesAndBatchSizeArePositive() {
+        assertThatThrownBy(() -> modelRun().sentences(0).build()).isInstanceOf(MexaException.class)
+                .hasMessage("Invalid sentences (mexa.sentences) 0: it must be at least 1.");
+        assertThatThrownBy(() -> modelRun().batchSize(-1).build()).isInstanceOf(MexaException.class)
+                .hasMessage("Invalid batchSize (mexa.batchSize) -1: it must be at least 1.");
+    }
+
+    @Test
+    void minimumsLieWithinZeroAndOne() {
+        assertThatThrownBy(() -> GateRules.builder().threshold("deu_Latn", 1.5).build())
+                .isInstanceOf(MexaException.class)
+                .hasMessageStartingWith("Invalid minimum for deu_Latn (thresholds, mexa.thresholds, @MinScore)"
+                        + " '1.5': it must lie in [0, 1]");
+        assertThatThrownBy(() -> GateRules.builder().minScore(-0.1).build())
+                .hasMessageStartingWith("Invalid minScore (mexa.minScore) '-0.1'");
+    }
+
+    @Test
+    void pivotAndLanguagesAreNotBlank() {
+        assertThatThrownBy(() -> modelRun().pivot(" ").build())
+                .hasMessageStartingWith("pivot (mexa.pivot) must not be blank");
+        assertThatThrownBy(() -> modelRun().languages(List.of("deu_Latn", "")).build())
+                .hasMessageStartingWith("languages (mexa.languages) must not be blank");
+    }
+
+    @Test
+    void aThresholdForALanguageNotScoredFailsBeforeTheWeightsLoad() throws IOException {
+        TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("model"), TinyModel.gpt2());
+        Files.delete(checkpoint.directory.resolve("model.safetensors"));
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        Files.writeString(corpus.resolve("eng_Latn.txt"), "w1 w2\n");
+        Files.writeString(corpus.resolve("deu_Latn.txt"), "w3 w4\n");
+        EvaluationRequest request = EvaluationRequest.builder().model(checkpoint.directory).corpus(corpus)
+                .device("cpu").gate(GateRules.builder().threshold("deu_Ltan", 0.5).build()).build();
+
+        assertThatThrownBy(() -> Evaluation.run(request, new InProcessExecutor(), MexaLog.silent()))
+                .isInstanceOf(MexaException.class)
+                .hasMessage("The minimum for deu_Ltan (thresholds, mexa.thresholds, @MinScore) names a language that"
+                        + " is not among the scored languages (deu_Latn, eng_Latn): fix the language code, or add the"
+                        + " language to the input and to languages (mexa.languages).");
+    }
+
+    @Test
+    void aThresholdForThePivotIsRejected() {
+        EvaluationPlan plan = new EvaluationPlan(EvaluationSettings.defaults(), "weighted-average",
+                List.of("deu_Latn"));
+
+        assertThatThrownBy(() -> plan.check(GateRules.builder().threshold("eng_Latn", 0.5).build()))
+                .hasMessageStartingWith("The minimum for eng_Latn (thresholds, mexa.thresholds, @MinScore) names"
+                        + " the pivot");
+    }
+}
