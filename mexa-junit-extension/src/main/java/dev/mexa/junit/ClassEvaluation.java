@@ -61,7 +61,7 @@ final class ClassEvaluation {
         EvaluationRequest request = configuration.request();
         SharedSource source = classContext.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
                 request.input(), SharedSource::new, SharedSource.class);
-        EvaluationPlan plan = EvaluationConfiguration.configured(() -> source.plan(request.settings()));
+        EvaluationPlan plan = source.plan(request.settings());
         declared.check(plan);
         MexaReport report = source.report(plan);
         return Evaluation.judge(report, MinScoreRules.collect(classContext).gateRules(), Map.of()).report();

@@ -8,6 +8,7 @@ import dev.mexa.core.evaluate.MexaEvaluator;
 import dev.mexa.core.report.MexaReport;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -40,10 +41,12 @@ final class SharedSource implements ExtensionContext.Store.CloseableResource, Au
      *
      * @param settings what to score
      * @return the plan
-     * @throws dev.mexa.core.MexaException when a requested language is not available
+     * @throws ExtensionConfigurationException when a requested language is not available
+     * @throws dev.mexa.core.MexaException when the input cannot be read
      */
     synchronized EvaluationPlan plan(EvaluationSettings settings) {
-        return EvaluationPlan.of(settings, source());
+        EmbeddingSource opened = source();
+        return EvaluationConfiguration.configured(() -> EvaluationPlan.of(settings, opened));
     }
 
     /**

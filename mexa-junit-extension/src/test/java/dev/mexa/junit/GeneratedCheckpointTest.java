@@ -50,7 +50,7 @@ class GeneratedCheckpointTest {
         }
 
         @Test
-        void scoresFollowTheConstruction(MexaReport report) {
+        void scoresFollowTheConstruction(MexaScores report) {
             assertThat(report.languages()).containsExactly("deu_Latn", "fra_Latn", "swh_Latn", "wol_Latn");
             assertThat(report.score("deu_Latn")).isGreaterThan(report.score("swh_Latn"));
             assertThat(report.score("fra_Latn")).isGreaterThan(report.score("wol_Latn"));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -12,12 +14,13 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Events;
 
 /**
- * Misuse fails fast with an {@link ExtensionConfigurationException} naming the attribute at fault; unusable input
- * fails with mexa-core's message.
+ * Misuse fails fast, before any model loads, with an {@link ExtensionConfigurationException} carrying mexa-core's
+ * message for the rule (prefixed by the annotation at fault); unusable input fails with mexa-core's message.
  */
 class MisuseTest {
 
     private static final String EMPTY = "target/testkit/empty";
+    private static final String WEIGHTLESS_MODEL = "target/testkit/weightless-model";
 
     @BeforeAll
     static void writeEmbeddings() {
@@ -25,21 +28,33 @@ class MisuseTest {
     }
 
     @Test
-    void minimumOutsideZeroToOne() {
-        assertThat(testFailure(ValueOutOfRange.class, "tooHigh")).isEqualTo("@MinScore(language = \"deu_Latn\","
-                + " value = 1.5) on ValueOutOfRange.tooHigh(): value must be within [0, 1].");
+    void minimumOutsideZeroToOneOnATestFailsTheClass() {
+        assertThat(classFailure(ValueOutOfRange.class)).isEqualTo("@MinScore(language = \"deu_Latn\", value = 1.5)"
+                + " on ValueOutOfRange.tooHigh(): Invalid minimum for deu_Latn (thresholds, mexa.thresholds,"
+                + " @MinScore) '1.5': it must lie in [0, 1]; write a fraction such as 0.85 or a percentage such as"
+                + " 85%.");
     }
 
     @Test
-    void minimumForALanguageNotEvaluated() {
-        assertThat(testFailure(UnknownLanguage.class, "notEvaluated")).startsWith("@MinScore(language = \"xho_Latn\","
-                + " value = 0.5) on UnknownLanguage.notEvaluated(): xho_Latn is not among the evaluated languages"
-                + " (deu_Latn, eng_Latn)");
+    void minimumForALanguageNotEvaluatedFailsTheClassBeforeTheModelLoads() throws IOException {
+        ExampleInputs.modelAndCorpus();
+        Path weightless = Files.createDirectories(ProjectDirectory.resolve(WEIGHTLESS_MODEL));
+        for (String file : new String[] {"config.json", "tokenizer.json"}) {
+            Files.copy(ProjectDirectory.resolve(ExampleInputs.MODEL).resolve(file), weightless.resolve(file),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        // the weights are missing: had the model loaded, the class would fail naming them instead
+        assertThat(classFailure(MisspeltLanguage.class)).isEqualTo("@MinScore(language = \"deu_Ltan\", value = 0.5)"
+                + " on MisspeltLanguage.misspelt(): The minimum for deu_Ltan (thresholds, mexa.thresholds, @MinScore)"
+                + " names a language that is not among the scored languages (deu_Latn, eng_Latn): fix the language"
+                + " code, or add the language to the input and to languages (mexa.languages).");
     }
 
     @Test
-    void minimumForThePivot() {
-        assertThat(testFailure(UnknownLanguage.class, "pivot")).contains("eng_Latn is the pivot");
+    void minimumForThePivotFailsTheClass() {
+        assertThat(classFailure(PivotMinimum.class)).startsWith("@MinScore(language = \"eng_Latn\", value = 0.5) on"
+                + " PivotMinimum.pivot(): The minimum for eng_Latn (thresholds, mexa.thresholds, @MinScore) names the"
+                + " pivot");
     }
 
     @Test
@@ -51,24 +66,29 @@ class MisuseTest {
 
     @Test
     void languageNotInTheInput() {
-        assertThat(classFailure(LanguageNotInInput.class)).startsWith("@MexaEvaluation(languages) names xho_Latn,"
-                + " not in embeddings ").contains("which has deu_Latn, eng_Latn, fra_Latn, swh_Latn, wol_Latn");
+        assertThat(classFailure(LanguageNotInInput.class)).startsWith("@MexaEvaluation: Language(s) xho_Latn"
+                + " requested in languages (mexa.languages) are not in ")
+                .contains("(found deu_Latn, eng_Latn, fra_Latn, swh_Latn, wol_Latn)");
     }
 
     @Test
     void unknownPooling() {
-        assertThat(classFailure(UnknownPooling.class)).startsWith("@MexaEvaluation(pooling): Unknown pooling 'avg'");
+        assertThat(classFailure(UnknownPooling.class)).startsWith("@MexaEvaluation: Unknown pooling 'avg'");
     }
 
     @Test
     void classMinimumOutsideZeroToOneFailsTheClass() {
         assertThat(classFailure(ClassValueOutOfRange.class)).isEqualTo("@MinScore(language = \"deu_Latn\","
-                + " value = -0.1) on ClassValueOutOfRange: value must be within [0, 1].");
+                + " value = -0.1) on ClassValueOutOfRange: Invalid minimum for deu_Latn (thresholds, mexa.thresholds,"
+                + " @MinScore) '-0.1': it must lie in [0, 1]; write a fraction such as 0.85 or a percentage such as"
+                + " 85%.");
     }
 
     @Test
     void modelWithoutCorpus() {
-        assertThat(classFailure(ModelWithoutCorpus.class)).isEqualTo("@MexaEvaluation(corpus) must not be blank.");
+        assertThat(classFailure(ModelWithoutCorpus.class)).isEqualTo("@MexaEvaluation: model (mexa.model) is set but"
+                + " corpus (mexa.corpus) is not: set corpus to a directory of line-aligned <lang>.devtest, .dev or"
+                + " .txt files.");
     }
 
     @Test
@@ -82,7 +102,9 @@ class MisuseTest {
     @Test
     void modelAndEmbeddingsTogether() {
         assertThat(classFailure(ModelAndEmbeddings.class))
-                .isEqualTo("@MexaEvaluation needs either model (with corpus) or embeddings, not both.");
+                .isEqualTo("@MexaEvaluation: Both model (mexa.model) and embeddings (mexa.embeddings) are set: set"
+                        + " model and corpus to run a checkpoint, or embeddings to score precomputed sentence"
+                        + " embeddings, not both.");
     }
 
     private static String testFailure(Class<?> example, String test) {
@@ -110,13 +132,23 @@ class MisuseTest {
     }
 
     @Tag(TestKitRuns.EXAMPLE_TAG)
-    @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS, languages = "deu_Latn")
-    static class UnknownLanguage {
+    @MexaEvaluation(model = WEIGHTLESS_MODEL, corpus = ExampleInputs.CORPUS, languages = "deu_Latn",
+            failIfMissing = true)
+    static class MisspeltLanguage {
 
         @Test
-        @MinScore(language = "xho_Latn", value = 0.5)
-        void notEvaluated() {
+        void unannotated() {
         }
+
+        @Test
+        @MinScore(language = "deu_Ltan", value = 0.5)
+        void misspelt() {
+        }
+    }
+
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS, languages = "deu_Latn")
+    static class PivotMinimum {
 
         @Test
         @MinScore(language = "eng_Latn", value = 0.5)

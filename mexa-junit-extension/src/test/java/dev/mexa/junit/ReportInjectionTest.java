@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** {@link MexaReport} parameters, dynamic tests per language and {@link MexaAssertions} inside test classes. */
+/** {@link MexaScores} parameters, dynamic tests per language and {@link MexaAssertions} inside test classes. */
 class ReportInjectionTest {
 
     @BeforeAll
@@ -60,9 +60,9 @@ class ReportInjectionTest {
     @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS, languages = "deu_Latn")
     static class PerClassInstance {
 
-        private final MexaReport report;
+        private final MexaScores report;
 
-        PerClassInstance(MexaReport report) {
+        PerClassInstance(MexaScores report) {
             this.report = report;
         }
 
@@ -78,12 +78,12 @@ class ReportInjectionTest {
     static class Injected {
 
         @BeforeAll
-        static void beforeAll(MexaReport report) {
+        static void beforeAll(MexaScores report) {
             assertThat(report.pivot()).isEqualTo("eng_Latn");
         }
 
         @Test
-        void scoresByLanguage(MexaReport report) {
+        void scoresByLanguage(MexaScores report) {
             assertThat(report.score("fra_Latn")).isGreaterThan(0.5);
             assertThat(report.languages()).containsExactly("deu_Latn", "fra_Latn", "swh_Latn", "wol_Latn");
             assertThat(report.result("deu_Latn").sentences()).isEqualTo(ExampleInputs.SENTENCES);
@@ -96,17 +96,17 @@ class ReportInjectionTest {
         }
 
         @Test
-        void assertionMet(MexaReport report) {
+        void assertionMet(MexaScores report) {
             MexaAssertions.assertThat(report).hasMinScore("deu_Latn", 0.7).hasMinScore("fra_Latn", 0.5);
         }
 
         @Test
-        void assertionMissed(MexaReport report) {
+        void assertionMissed(MexaScores report) {
             MexaAssertions.assertThat(report).hasMinScore("swh_Latn", 0.3);
         }
 
         @TestFactory
-        Stream<DynamicTest> everyLanguage(MexaReport report) {
+        Stream<DynamicTest> everyLanguage(MexaScores report) {
             return report.dynamicTests(0.4);
         }
     }

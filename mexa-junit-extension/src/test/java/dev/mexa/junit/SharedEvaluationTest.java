@@ -78,7 +78,7 @@ class SharedEvaluationTest {
         }
 
         @Test
-        void injected(MexaReport report, TestInfo info) {
+        void injected(MexaScores report, TestInfo info) {
             assertThat(report.languages()).as(info.getDisplayName()).containsExactly("deu_Latn", "fra_Latn");
         }
     }

@@ -190,8 +190,8 @@ class EvaluateMojoTest {
         mojo.maxDrop = "0.05";
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageStartingWith("baseline mexa-baseline.json was made with another pooling (baseline: max,"
-                        + " this run: mean)");
+                .hasMessageStartingWith("baseline (mexa.baseline) mexa-baseline.json was made with another"
+                        + " pooling (baseline: max, this run: mean)");
         assertThat(output).doesNotExist();
     }
 
@@ -201,7 +201,7 @@ class EvaluateMojoTest {
         mojo.baseline = notAReport.toFile();
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageStartingWith("Invalid baseline: " + notAReport + " is not a MEXA report");
+                .hasMessageStartingWith("Invalid baseline (mexa.baseline): " + notAReport + " is not a MEXA report");
     }
 
     @Test
@@ -209,7 +209,7 @@ class EvaluateMojoTest {
         mojo.maxDrop = "0.05";
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageStartingWith("maxDrop is set but baseline is not");
+                .hasMessageStartingWith("maxDrop (mexa.maxDrop) is set but baseline (mexa.baseline) is not");
     }
 
     @Test
@@ -218,8 +218,8 @@ class EvaluateMojoTest {
         mojo.thresholds = Map.of("swh_Latn", "0.3");
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageStartingWith("thresholds sets a minimum for swh_Latn, which is not among the scored"
-                        + " languages (deu_Latn, eng_Latn, fra_Latn)");
+                .hasMessageStartingWith("The minimum for swh_Latn (thresholds, mexa.thresholds, @MinScore) names a"
+                        + " language that is not among the scored languages (deu_Latn, eng_Latn, fra_Latn)");
         assertThat(log.lines()).noneMatch(line -> line.contains("Scored"));
     }
 
@@ -227,7 +227,7 @@ class EvaluateMojoTest {
     void rejectsValuesOutsideTheUnitIntervalNamingTheParameter() {
         mojo.minScore = "1.5";
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageStartingWith("Invalid minScore '1.5': it must lie in [0, 1]");
+                .hasMessageStartingWith("Invalid minScore (mexa.minScore) '1.5': it must lie in [0, 1]");
 
         mojo.minScore = null;
         mojo.thresholds = Map.of("deu_Latn", "150%");
@@ -265,7 +265,7 @@ class EvaluateMojoTest {
         mojo.model = work.toFile();
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageStartingWith("model is set but corpus is not: set corpus (mexa.corpus)");
+                .hasMessageStartingWith("model (mexa.model) is set but corpus (mexa.corpus) is not");
     }
 
     @Test

@@ -1,9 +1,21 @@
 package dev.mexa.maven;
 
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.maven.plugin.logging.Log;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
-/** Goals configured as Maven configures them when the POM sets nothing: the parameters' default values. */
+/**
+ * Goals configured as Maven configures them when the POM sets nothing: each parameter's {@code default-value} read
+ * from the plugin descriptor that maven-plugin-plugin generates from the {@code @Parameter} annotations, so that the
+ * tests run with the defaults users get, not with a copy of them.
+ */
 final class MojoDefaults {
+
+    private static final String DESCRIPTOR = "META-INF/maven/plugin.xml";
 
     private MojoDefaults() {
     }
@@ -15,15 +27,51 @@ final class MojoDefaults {
     static EvaluateMojo evaluateMojo(Log log) {
         EvaluateMojo mojo = new EvaluateMojo();
         mojo.setLog(log);
-        mojo.pivot = "eng_Latn";
-        mojo.pooling = "mean";
-        mojo.sentences = 100;
-        mojo.embedding = "weighted-average";
-        mojo.device = "auto";
-        mojo.dtype = "auto";
-        mojo.batchSize = 8;
-        mojo.cache = true;
-        mojo.haltOnFailure = true;
+        applyDefaults(mojo, "evaluate");
         return mojo;
+    }
+
+    private static void applyDefaults(Object mojo, String goal) {
+        try (InputStream descriptor = MojoDefaults.class.getClassLoader().getResourceAsStream(DESCRIPTOR)) {
+            if (descriptor == null) {
+                throw new IllegalStateException(DESCRIPTOR + " is not on the test classpath: run the build through"
+                        + " process-classes (maven-plugin-plugin's descriptor goal) first.");
+            }
+            NodeList mojos = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(descriptor)
+                    .getElementsByTagName("mojo");
+            for (int i = 0; i < mojos.getLength(); i++) {
+                Element element = (Element) mojos.item(i);
+                if (goal.equals(element.getElementsByTagName("goal").item(0).getTextContent())) {
+                    Node configuration = element.getElementsByTagName("configuration").item(0);
+                    NodeList parameters = configuration.getChildNodes();
+                    for (int j = 0; j < parameters.getLength(); j++) {
+                        if (parameters.item(j) instanceof Element parameter && parameter.hasAttribute("default-value")
+                                && !parameter.getAttribute("default-value").startsWith("$")) {
+                            set(mojo, parameter.getTagName(), parameter.getAttribute("default-value"));
+                        }
+                    }
+                    return;
+                }
+            }
+            throw new IllegalStateException("No goal " + goal + " in " + DESCRIPTOR);
+        } catch (ReflectiveOperationException | java.io.IOException | javax.xml.parsers.ParserConfigurationException
+                | org.xml.sax.SAXException e) {
+            throw new IllegalStateException("Cannot read the defaults of " + goal + " from " + DESCRIPTOR, e);
+        }
+    }
+
+    private static void set(Object mojo, String name, String value) throws ReflectiveOperationException {
+        Field field = mojo.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        Class<?> type = field.getType();
+        if (type == int.class) {
+            field.setInt(mojo, Integer.parseInt(value));
+        } else if (type == boolean.class) {
+            field.setBoolean(mojo, Boolean.parseBoolean(value));
+        } else if (type == String.class) {
+            field.set(mojo, value);
+        } else {
+            throw new IllegalStateException("Unsupported default of type " + type + " for " + name);
+        }
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mexa.junit.MexaAssertions;
 import dev.mexa.junit.MexaEvaluation;
-import dev.mexa.junit.MexaReport;
+import dev.mexa.junit.MexaScores;
 import dev.mexa.junit.MinScore;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -21,13 +21,13 @@ class AlignedLanguagesTest {
     }
 
     @Test
-    void reportIsInjected(MexaReport report) {
+    void reportIsInjected(MexaScores report) {
         assertTrue(report.score("fra_Latn") > 0.5);
         MexaAssertions.assertThat(report).hasMinScore("deu_Latn", 0.7);
     }
 
     @TestFactory
-    Stream<DynamicTest> everyLanguage(MexaReport report) {
+    Stream<DynamicTest> everyLanguage(MexaScores report) {
         return report.dynamicTests(0.05);
     }
 }
