@@ -85,10 +85,9 @@ class MisuseTest {
     }
 
     @Test
-    void modelWithoutCorpus() {
-        assertThat(classFailure(ModelWithoutCorpus.class)).isEqualTo("@MexaEvaluation: model (mexa.model) is set but"
-                + " corpus (mexa.corpus) is not: set corpus to a directory of line-aligned <lang>.devtest, .dev or"
-                + " .txt files.");
+    void modelWithoutCorpusWantsTheBundledCorpus() {
+        assertThat(classFailure(ModelWithoutCorpus.class))
+                .startsWith("No corpus is set and the bundled FLORES-200 corpus");
     }
 
     @Test

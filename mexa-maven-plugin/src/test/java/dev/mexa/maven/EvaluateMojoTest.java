@@ -260,12 +260,12 @@ class EvaluateMojoTest {
     }
 
     @Test
-    void rejectsAModelWithoutCorpus() {
+    void aModelWithoutCorpusWantsTheBundledCorpus() {
         mojo.embeddings = null;
         mojo.model = work.toFile();
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageStartingWith("model (mexa.model) is set but corpus (mexa.corpus) is not");
+                .hasMessageStartingWith("No corpus is set and the bundled FLORES-200 corpus");
     }
 
     @Test

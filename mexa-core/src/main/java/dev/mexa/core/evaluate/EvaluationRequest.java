@@ -92,7 +92,10 @@ public final class EvaluationRequest {
             return this;
         }
 
-        /** @param directory the parallel corpus for {@link #model}, or null @return this builder */
+        /**
+         * @param directory the parallel corpus for {@link #model}, or null for the bundled FLORES-200 devtest
+         * @return this builder
+         */
         public Builder corpus(Path directory) {
             this.corpus = directory;
             return this;
@@ -210,7 +213,7 @@ public final class EvaluationRequest {
             }
             return new ModelRunInput(ModelSettings.builder()
                     .model(model)
-                    .corpus(corpusOfModel())
+                    .corpus(corpus)
                     .sentences(sentences)
                     .method(EmbeddingMethod.parseForModel(embedding))
                     .device(ComputeDevice.parse(device))
@@ -218,15 +221,6 @@ public final class EvaluationRequest {
                     .batchSize(batchSize)
                     .exportEmbeddings(exportEmbeddings)
                     .build());
-        }
-
-        /** The corpus a model runs over; where a bundled default corpus would apply when none is set. */
-        private Path corpusOfModel() {
-            if (corpus == null) {
-                throw new MexaException("model (mexa.model) is set but corpus (mexa.corpus) is not: set corpus to a"
-                        + " directory of line-aligned <lang>.devtest, .dev or .txt files.");
-            }
-            return corpus;
         }
 
         private List<String> languages() {

@@ -11,20 +11,24 @@ import java.util.Map;
 /**
  * A model run over a corpus.
  *
- * @param settings the model and corpus directories and the runtime options, already checked
+ * @param settings the model and corpus directories (no corpus: the bundled FLORES-200 devtest) and the runtime
+ *     options, already checked
  */
 public record ModelRunInput(ModelSettings settings) implements EvaluationInput {
 
     @Override
     public String description() {
-        return "model " + settings.model() + " over corpus " + settings.corpus();
+        return "model " + settings.model() + " over corpus "
+                + (settings.corpus() == null ? "bundled FLORES-200 devtest" : settings.corpus());
     }
 
     @Override
     public Map<String, Path> inputDirectories() {
         Map<String, Path> directories = new LinkedHashMap<>();
         directories.put("model", settings.model());
-        directories.put("corpus", settings.corpus());
+        if (settings.corpus() != null) {
+            directories.put("corpus", settings.corpus());
+        }
         return directories;
     }
 

@@ -45,10 +45,14 @@ class EvaluationRequestTest {
                 .hasMessageStartingWith("Both model (mexa.model) and embeddings (mexa.embeddings) are set");
         assertThatThrownBy(() -> EvaluationRequest.builder().build()).isInstanceOf(MexaException.class)
                 .hasMessageStartingWith("No input: set model (mexa.model) and corpus (mexa.corpus)");
-        assertThatThrownBy(() -> EvaluationRequest.builder().model(MODEL).build())
-                .hasMessageStartingWith("model (mexa.model) is set but corpus (mexa.corpus) is not");
         assertThatThrownBy(() -> EvaluationRequest.builder().embeddings(List.of(Path.of("e"))).corpus(CORPUS).build())
                 .hasMessageStartingWith("corpus (mexa.corpus) applies to a model only");
+    }
+
+    @Test
+    void aModelWithoutCorpusRunsOverTheBundledCorpus() {
+        assertThat(EvaluationRequest.builder().model(MODEL).build().input())
+                .isEqualTo(new ModelRunInput(ModelSettings.defaults(MODEL, null)));
     }
 
     @Test
