@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mexa.core.MexaException;
-import dev.mexa.core.report.LanguageResult;
-import java.util.List;
-import java.util.Map;
+import dev.mexa.core.report.ReportFixture;
 import org.junit.jupiter.api.Test;
 
 /** {@link MexaAssertions} and {@link MexaScores} on a report built by hand. */
 class MexaAssertionsTest {
 
-    private final MexaScores report = new MexaScores(new dev.mexa.core.report.MexaReport("eng_Latn",
-            "weighted-average", "mean", 10, 2, "all", "model", "corpus", "2026-01-01T00:00:00Z", 1, List.of(),
-            Map.of("eng_Latn", LanguageResult.ungated("eng_Latn", true, 10, 1.0, new double[] {1, 1}),
-                    "deu_Latn", LanguageResult.ungated("deu_Latn", false, 10, 0.85, new double[] {0.8, 0.9}),
-                    "swh_Latn", LanguageResult.ungated("swh_Latn", false, 10, 0.2, new double[] {0.1, 0.3}))));
+    private final MexaScores report = new MexaScores(ReportFixture.report().sentences(10).layers(2)
+            .score("deu_Latn", 0.85, 0.8, 0.9).score("swh_Latn", 0.2, 0.1, 0.3).build());
 
     @Test
     void minimumMet() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
+import dev.mexa.core.report.ReportFixture;
 import dev.mexa.core.report.ReportWriter;
 import dev.mexa.core.report.Verdict;
 import dev.mexa.core.report.html.HtmlReport;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.maven.doxia.sink.impl.Xhtml5BaseSink;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.reporting.MavenReportException;
@@ -46,10 +46,8 @@ class ReportMojoTest {
         LanguageResult german = LanguageResult.ungated("deu_Latn", false, 50, 0.82, new double[] {0.7, 0.94})
                 .withGate(0.85, 0.84, Verdict.FAIL, List.of("Rule violated for language deu_Latn"));
         LanguageResult hostile = LanguageResult.ungated("<script>", false, 50, 0.6, new double[] {0.5, 0.7});
-        MexaReport report = new MexaReport("eng_Latn", "weighted-average", "mean", 50, 2, "all", "/models/tiny",
-                null, "2026-11-24T18:00:00Z", 1500, List.of(), Map.of(
-                        "eng_Latn", LanguageResult.ungated("eng_Latn", true, 50, 1.0, new double[] {1, 1}),
-                        "deu_Latn", german, "<script>", hostile));
+        MexaReport report = ReportFixture.report().sentences(50).layers(2).model("/models/tiny").corpus(null)
+                .createdAt("2026-11-24T18:00:00Z").durationMillis(1500).language(german).language(hostile).build();
         ReportWriter.write(report, dir.resolve("mexa"));
         return dir.resolve("mexa").resolve(ReportWriter.JSON);
     }

@@ -1,10 +1,7 @@
 package dev.mexa.core.gate;
 
-import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.mexa.core.report.ReportFixture;
 
 /** Small reports for gate tests: pivot eng_Latn, weighted-average embedding, mean pooling, 100 sentences. */
 final class Reports {
@@ -28,14 +25,10 @@ final class Reports {
      * @return a report made with these settings
      */
     static MexaReport made(String pivot, String embedding, String pooling, Object... scores) {
-        Map<String, LanguageResult> languages = new LinkedHashMap<>();
-        languages.put(pivot, LanguageResult.ungated(pivot, true, 100, 1.0, new double[] {1.0}));
+        ReportFixture report = ReportFixture.report().pivot(pivot).embedding(embedding).pooling(pooling);
         for (int i = 0; i < scores.length; i += 2) {
-            String language = (String) scores[i];
-            double score = ((Number) scores[i + 1]).doubleValue();
-            languages.put(language, LanguageResult.ungated(language, false, 100, score, new double[] {score}));
+            report.score((String) scores[i], ((Number) scores[i + 1]).doubleValue());
         }
-        return new MexaReport(pivot, embedding, pooling, 100, 1, "all", "model", "corpus", "2026-01-01T00:00:00Z", 1,
-                List.of(), languages);
+        return report.build();
     }
 }

@@ -9,8 +9,6 @@ import dev.mexa.core.MexaException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +18,8 @@ class ReportJsonTest {
     Path dir;
 
     static MexaReport sample() {
-        return new MexaReport("eng_Latn", "weighted-average", "mean", 4, 2, "all", "model", "corpus",
-                "2026-11-24T00:00:00Z", 12, List.of("a note"), Map.of(
-                        "eng_Latn", LanguageResult.ungated("eng_Latn", true, 4, 1.0, new double[] {1, 1}),
-                        "deu_Latn", LanguageResult.ungated("deu_Latn", false, 4, 0.625, new double[] {0.5, 0.75})));
+        return ReportFixture.report().sentences(4).layers(2).createdAt("2026-11-24T00:00:00Z").durationMillis(12)
+                .note("a note").score("deu_Latn", 0.625, 0.5, 0.75).build();
     }
 
     @Test
