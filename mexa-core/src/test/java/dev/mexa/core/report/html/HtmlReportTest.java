@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
+import dev.mexa.core.report.ReportFixture;
 import dev.mexa.core.report.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -29,17 +30,18 @@ class HtmlReportTest {
     private static final String SVG_BREAKER = "</text></svg><img src=x onerror=alert(2)>";
 
     private static MexaReport hostile() {
-        Map<String, LanguageResult> results = new LinkedHashMap<>();
-        results.put("eng_Latn", LanguageResult.ungated("eng_Latn", true, 10, 1.0, new double[] {1, 1}));
-        results.put(HOSTILE_CODE, LanguageResult.ungated(HOSTILE_CODE, false, 10, 0.2, new double[] {0.1, 0.3})
-                .withGate(0.5, 0.4, Verdict.FAIL, List.of("Rule violated for language <script>alert(3)</script>"))
-                .withEstimatedScores(Map.of("<i>belebele</i>", 0.18)));
-        results.put(ATTRIBUTE_BREAKER, LanguageResult.ungated(ATTRIBUTE_BREAKER, false, 10, 0.9,
-                new double[] {0.8, 1}).withGate(0.5, null, Verdict.PASS, List.of()));
-        results.put(SVG_BREAKER, LanguageResult.ungated(SVG_BREAKER, false, 10, 0.6, new double[] {0.6, 0.6}));
-        return new MexaReport("eng_Latn", "<b>embedding</b>", "<u>pooling</u>", 10, 2, "<s>0-</s>",
-                "/models/<iframe src=javascript:alert(4)>", "/corpus/\"quoted\" & 'apostrophe'",
-                "<time>not a date", 1234, List.of("note with <object data=x>"), results);
+        return ReportFixture.report().embedding("<b>embedding</b>").pooling("<u>pooling</u>").sentences(10).layers(2)
+                .layerRange("<s>0-</s>").model("/models/<iframe src=javascript:alert(4)>")
+                .corpus("/corpus/\"quoted\" & 'apostrophe'").createdAt("<time>not a date").durationMillis(1234)
+                .note("note with <object data=x>")
+                .language(LanguageResult.ungated(HOSTILE_CODE, false, 10, 0.2, new double[] {0.1, 0.3})
+                        .withGate(0.5, 0.4, Verdict.FAIL, List.of("Rule violated for language"
+                                + " <script>alert(3)</script>"))
+                        .withEstimatedScores(Map.of("<i>belebele</i>", 0.18)))
+                .language(LanguageResult.ungated(ATTRIBUTE_BREAKER, false, 10, 0.9, new double[] {0.8, 1})
+                        .withGate(0.5, null, Verdict.PASS, List.of()))
+                .score(SVG_BREAKER, 0.6, 0.6, 0.6)
+                .build();
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.mexa.core.evaluate.EvaluationSettings;
 import dev.mexa.core.evaluate.MexaEvaluator;
 import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
+import dev.mexa.core.report.ReportFixture;
 import dev.mexa.core.report.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +67,8 @@ final class SampleReports {
      * @return the gated report
      */
     static MexaReport synthetic(List<String> codes, int layers) {
-        Map<String, LanguageResult> results = new LinkedHashMap<>();
+        ReportFixture report = ReportFixture.report().pivot(codes.get(0)).layers(layers).model("/models/tiny")
+                .corpus("/corpora/flores200/devtest").createdAt("2026-11-24T18:00:00Z").durationMillis(83_000);
         for (int index = 0; index < codes.size(); index++) {
             double score = 1.0 - (double) index / codes.size();
             double[] layerScores = new double[layers];
@@ -79,10 +81,9 @@ final class SampleReports {
                 result = result.withGate(0.5, score + 0.01, failed ? Verdict.FAIL : Verdict.PASS,
                         failed ? List.of("Rule violated for language " + codes.get(index)) : List.of());
             }
-            results.put(codes.get(index), result);
+            report.language(result);
         }
-        return new MexaReport(codes.get(0), "weighted-average", "mean", 100, layers, "all", "/models/tiny",
-                "/corpora/flores200/devtest", "2026-11-24T18:00:00Z", 83_000, List.of(), results);
+        return report.build();
     }
 
     private static float[] mixed(Random random, float[] pivot, double alignment) {
