@@ -1,2 +1,2 @@
-expected = ~/Invalid baseline: \S*pom.xml is not a MEXA report/
+expected = ~/Invalid baseline \(mexa.baseline\): \S*pom.xml is not a MEXA report/
 return evaluate(new File(basedir, '../../../config-error.groovy'))

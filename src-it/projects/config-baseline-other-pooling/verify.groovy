@@ -1,2 +1,2 @@
-expected = 'baseline mexa-baseline.json was made with another pooling (baseline: max, this run: mean)'
+expected = 'baseline (mexa.baseline) mexa-baseline.json was made with another pooling (baseline: max, this run: mean)'
 return evaluate(new File(basedir, '../../../config-error.groovy'))
