@@ -33,6 +33,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class MexaExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
         ParameterResolver {
 
+    static {
+        Slf4jNotice.quietWithoutBinding(MexaExtension.class.getClassLoader(), System.getProperties());
+    }
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         return TestAnnotations.evaluation(context).flatMap(MexaExtension::disabledReason)

@@ -13,6 +13,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -300,6 +301,10 @@ public class EvaluateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
 
+    /** The build, to tell a parallel one ({@code -T}), whose lines name the module. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
     /**
      * Skips the goal.
      *
@@ -316,7 +321,9 @@ public class EvaluateMojo extends AbstractMojo {
             getLog().info("Skipping MEXA evaluation (mexa.skip=true).");
             return;
         }
-        MexaLog log = new MavenMexaLog(getLog());
+        EngineLogLevels.quiet(getLog().isDebugEnabled(), System.getProperties());
+        MexaLog log = new MavenMexaLog(getLog(), session != null && session.isParallel()
+                ? project.getArtifactId() : null);
         GateResult result;
         try {
             result = Evaluation.run(request(), new InProcessExecutor(), log);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -107,11 +108,31 @@ public final class ParallelCorpus {
                 }
             }
         }
+        requireOneSplit(directory, files);
         if (files.isEmpty()) {
             throw new MexaException("Corpus directory " + directory + " holds no <lang>.devtest, <lang>.dev or"
                     + " <lang>.txt file: add one line-aligned file per language (e.g. eng_Latn.devtest).");
         }
         return files;
+    }
+
+    /**
+     * FLORES-200's dev and devtest splits hold different sentences: a {@code .dev} file's line i is no translation of
+     * a {@code .devtest} file's line i, so a corpus mixing them would be scored as if misaligned.
+     */
+    private static void requireOneSplit(Path directory, SortedMap<String, Path> files) {
+        Optional<Path> dev = withExtension(files, ".dev");
+        Optional<Path> devtest = withExtension(files, ".devtest");
+        if (dev.isPresent() && devtest.isPresent()) {
+            throw new MexaException("Corpus directory " + directory + " mixes FLORES-200 splits: "
+                    + dev.get().getFileName() + " is from dev, " + devtest.get().getFileName() + " from devtest. The"
+                    + " two splits hold different sentences, so their lines are not translations of each other: keep"
+                    + " the files of one split only.");
+        }
+    }
+
+    private static Optional<Path> withExtension(SortedMap<String, Path> files, String extension) {
+        return files.values().stream().filter(file -> file.getFileName().toString().endsWith(extension)).findFirst();
     }
 
     /**

@@ -11,7 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the leading lines of one corpus file as strict UTF-8, rejecting malformed bytes and empty lines. */
+/**
+ * Reads the leading lines of one corpus file as strict UTF-8, rejecting malformed bytes and empty lines. Each line is
+ * stripped of leading and trailing whitespace as Python's {@code str.strip()} does (the official MEXA code strips
+ * every sentence), so trailing spaces or tabs in a file do not change the tokens and scores.
+ */
 final class SentenceFile {
 
     /** The largest corpus file read (a FLORES-200 devtest file has about 300 KB). */
@@ -23,7 +27,7 @@ final class SentenceFile {
     /**
      * @param file a UTF-8 text file, one sentence per line ({@code \n} or {@code \r\n})
      * @param limit the most lines to read
-     * @return up to {@code limit} lines, without line terminators (a leading byte order mark is dropped)
+     * @return up to {@code limit} lines, stripped, without line terminators (a leading byte order mark is dropped)
      * @throws MexaException naming the file and line when a line is empty or not valid UTF-8
      */
     static List<String> readLeading(Path file, int limit) {
@@ -43,7 +47,8 @@ final class SentenceFile {
             if (lines.isEmpty() && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
-            if (line.isBlank()) {
+            line = strip(line);
+            if (line.isEmpty()) {
                 throw new MexaException("Corpus file " + file + " has an empty line " + (lines.size() + 1)
                         + ": every line must hold one sentence aligned with the other languages; fill or remove"
                         + " that line in every file.");
@@ -52,6 +57,27 @@ final class SentenceFile {
             start = end + 1;
         }
         return lines;
+    }
+
+    /**
+     * @param line a decoded line
+     * @return it without the leading and trailing characters Python's {@code str.isspace()} accepts (Java's
+     *     {@link String#strip()} keeps no-break spaces and U+0085, which Python strips)
+     */
+    static String strip(String line) {
+        int start = 0;
+        int end = line.length();
+        while (start < end && isPythonSpace(line.charAt(start))) {
+            start++;
+        }
+        while (end > start && isPythonSpace(line.charAt(end - 1))) {
+            end--;
+        }
+        return line.substring(start, end);
+    }
+
+    private static boolean isPythonSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
     }
 
     private static String decode(CharsetDecoder decoder, byte[] bytes, int from, int to, Path file, int lineNumber) {

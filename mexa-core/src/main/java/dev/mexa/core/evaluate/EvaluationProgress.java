@@ -5,10 +5,14 @@ import dev.mexa.core.report.ScoreFormat;
 import java.util.Locale;
 
 /**
- * One log line per language of an evaluation: its score, how fast its sentences were embedded, and an estimate of
- * the time left for the languages still to come (at the average pace so far, pivot included).
+ * Progress lines of an evaluation: a language's score, how fast its sentences were embedded, and an estimate of the
+ * time left for the languages still to come (at the average pace so far, pivot included). Up to ten languages get a
+ * line each; beyond that about every tenth does (and the last), so that with the score table a run logs about one
+ * line per language, however many there are.
  */
 final class EvaluationProgress {
+
+    private static final int LINES = 10;
 
     private final MexaLog log;
     private final int languages;
@@ -46,6 +50,10 @@ final class EvaluationProgress {
     private void report(String what, int sentences, long nanos) {
         done++;
         totalNanos += nanos;
+        int every = (languages + LINES - 1) / LINES;
+        if (done % Math.max(1, every) != 0 && done != 1 && done != languages) {
+            return;
+        }
         double seconds = nanos / 1e9;
         int remaining = Math.max(0, languages - done);
         double eta = remaining * (totalNanos / 1e9) / done;

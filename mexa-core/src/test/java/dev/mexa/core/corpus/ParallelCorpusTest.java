@@ -24,7 +24,7 @@ class ParallelCorpusTest {
     @Test
     void readsTheFirstLinesOfEveryLanguage() throws IOException {
         write("eng_Latn.devtest", "One.\nTwo.\nThree.\n");
-        write("deu_Latn.dev", "Eins.\r\nZwei.\r\nDrei.");
+        write("deu_Latn.txt", "Eins.\r\nZwei.\r\nDrei.");
         write("fra_Latn.txt", "\uFEFFUn.\nDeux.\nTrois.\nQuatre.\n");
         write("README.md", "not a language\n");
         ParallelCorpus corpus = ParallelCorpus.read(dir, 2);
@@ -69,6 +69,34 @@ class ParallelCorpusTest {
         Files.write(dir.resolve("eng_Latn.devtest"), new byte[] {'o', 'k', '\n', 'b', (byte) 0xC3, '(', '\n'});
         assertThatThrownBy(() -> ParallelCorpus.read(dir, 2)).isInstanceOf(MexaException.class)
                 .hasMessageContaining("eng_Latn.devtest is not valid UTF-8 at line 2");
+    }
+
+    @Test
+    void stripsEachLineAsPythonsStrDotStripDoes() throws IOException {
+        write("eng_Latn.dev", "  One. \t\nTwo.\u00A0\u3000\n\u2007Three.\u0085\n");
+        write("deu_Latn.txt", "Eins.\nZwei.\n\u200BDrei.\n");
+        ParallelCorpus corpus = ParallelCorpus.read(dir, 3);
+        assertThat(corpus.sentences("eng_Latn")).containsExactly("One.", "Two.", "Three.");
+        // a zero-width space is no whitespace to Python either
+        assertThat(corpus.sentences("deu_Latn")).containsExactly("Eins.", "Zwei.", "\u200BDrei.");
+    }
+
+    @Test
+    void rejectsALineOfWhitespaceOnlyAsEmpty() throws IOException {
+        write("eng_Latn.devtest", "a\n \u00A0\t\nc\n");
+        assertThatThrownBy(() -> ParallelCorpus.read(dir, 3)).isInstanceOf(MexaException.class)
+                .hasMessageContaining("eng_Latn.devtest has an empty line 2");
+    }
+
+    @Test
+    void rejectsACorpusMixingTheDevAndDevtestSplits() throws IOException {
+        write("eng_Latn.devtest", "a\n");
+        write("deu_Latn.dev", "b\n");
+        write("fra_Latn.txt", "c\n");
+        assertThatThrownBy(() -> ParallelCorpus.read(dir, 1)).isInstanceOf(MexaException.class)
+                .hasMessageContaining("mixes FLORES-200 splits: deu_Latn.dev is from dev, eng_Latn.devtest from"
+                        + " devtest")
+                .hasMessageContaining("keep the files of one split only");
     }
 
     @Test

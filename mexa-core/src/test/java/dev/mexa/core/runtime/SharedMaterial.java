@@ -10,9 +10,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The project's shared third-party test material ({@code ../shared}); tests skip when it is absent. */
+/**
+ * The project's shared third-party test material ({@code ../shared}); tests skip when it is absent, and the first
+ * to skip says why on the console, once per test JVM.
+ */
 final class SharedMaterial {
+
+    private static final AtomicBoolean ABSENCE_TOLD = new AtomicBoolean();
 
     private SharedMaterial() {
     }
@@ -25,8 +32,27 @@ final class SharedMaterial {
         String root = System.getProperty("mexa.shared.dir");
         assumeTrue(root != null && !root.isBlank(), "mexa.shared.dir is not set");
         Path path = Path.of(root).resolve(relative);
+        if (!Files.exists(path)) {
+            absenceNotice(Path.of(root), ABSENCE_TOLD).ifPresent(System.out::println);
+        }
         assumeTrue(Files.exists(path), path + " is absent");
         return path;
+    }
+
+    /**
+     * @param root the shared directory
+     * @param told whether the notice was given already; set by this call
+     * @return the notice the first time, then empty
+     */
+    static Optional<String> absenceNotice(Path root, AtomicBoolean told) {
+        if (told.getAndSet(true)) {
+            return Optional.empty();
+        }
+        String what = Files.isDirectory(root) ? root + " lacks some of the shared test material"
+                : "The shared test material " + root.normalize() + " is absent (a fresh clone has no ../shared)";
+        return Optional.of("[mexa] " + what + ": the tests that compare with third-party references (HF reference"
+                + " outputs, tiny-random checkpoints, tokenizer ids, FLORES-200) are skipped; set -Dmexa.shared.dir"
+                + " to run them.");
     }
 
     /** @param file a JSON file @return its root object */
