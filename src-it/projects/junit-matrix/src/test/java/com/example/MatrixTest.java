@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mexa.junit.MexaEvaluation;
-import dev.mexa.junit.MexaReport;
+import dev.mexa.junit.MexaScores;
 import dev.mexa.junit.MinScore;
 import java.io.File;
 import java.util.Arrays;
@@ -44,12 +44,12 @@ class MatrixTest {
     }
 
     @Test
-    void reportIsInjected(MexaReport report) {
+    void reportIsInjected(MexaScores report) {
         assertTrue(report.score("deu_Latn") > report.score("swh_Latn"));
     }
 
     @TestFactory
-    Stream<DynamicTest> everyLanguage(MexaReport report) {
+    Stream<DynamicTest> everyLanguage(MexaScores report) {
         return report.dynamicTests(0.05);
     }
 

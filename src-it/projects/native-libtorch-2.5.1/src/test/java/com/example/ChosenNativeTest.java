@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.engine.Engine;
 import dev.mexa.junit.MexaEvaluation;
-import dev.mexa.junit.MexaReport;
+import dev.mexa.junit.MexaScores;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ChosenNativeTest {
 
     @Test
-    void runsOnTheChosenLibtorch(MexaReport report) {
+    void runsOnTheChosenLibtorch(MexaScores report) {
         String version = Engine.getEngine("PyTorch").getVersion();
         assertEquals(System.getProperty("expected.pytorch.version"), version);
         System.out.println("Extension on PyTorch " + version + ": deu_Latn "
