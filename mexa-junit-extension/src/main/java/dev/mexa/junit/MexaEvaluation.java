@@ -63,6 +63,24 @@ public @interface MexaEvaluation {
     /** @return what the model computes in: {@code auto}, {@code float32}, {@code bfloat16} or {@code float16} */
     String dtype() default "auto";
 
+    /**
+     * @return PyTorch's CPU threads; 0 uses every processor when {@code OMP_WAIT_POLICY=PASSIVE} is in the test JVM's
+     *     environment (Surefire's {@code environmentVariables}) and one otherwise
+     */
+    int threads() default 0;
+
+    /** @return the most padded tokens per forward pass; 0 for a budget from the model's width */
+    int batchTokens() default 0;
+
+    /** @return whether an F16 or BF16 checkpoint's matrices stay half precision on the CPU (same scores) */
+    boolean halfWeights() default false;
+
+    /** @return whether sentence embeddings are cached between runs (shared with {@code mexa:evaluate}) */
+    boolean cache() default true;
+
+    /** @return the embeddings cache directory; empty for {@code ~/.cache/mexa/embeddings} */
+    String cacheDirectory() default "";
+
     /** @return whether a missing model, corpus or embeddings directory fails the tests instead of disabling them */
     boolean failIfMissing() default false;
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.TestExecutionResult.Status.FAILED;
 import static org.junit.platform.engine.TestExecutionResult.Status.SUCCESSFUL;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,39 @@ class GeneratedCheckpointTest {
         assertThat(TestKitRuns.failureMessage(results.testEvents(), "unrelatedLanguage")).matches("""
                 Rule violated for language wol_Latn: MEXA score is 0\\.\\d+, but expected minimum is 0\\.50
                 MEXA checks have not been met \\(1 of 1 language\\)""");
+    }
+
+    @Test
+    void cachesTheEmbeddingsWhereTheAttributeSays() throws IOException {
+        Path cache = ProjectDirectory.resolve(CACHE);
+        if (Files.isDirectory(cache)) {
+            try (Stream<Path> files = Files.list(cache)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        EngineExecutionResults results = TestKitRuns.run(OnCachedModel.class);
+
+        assertThat(TestKitRuns.statuses(results.testEvents())).containsExactlyEntriesOf(Map.of("alignedLanguage",
+                SUCCESSFUL));
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.filter(file -> file.toString().endsWith(".emb"))).hasSize(5);
+        }
+    }
+
+    private static final String CACHE = "target/mexa-extension-cache";
+
+    /** Scores the generated checkpoint with its embeddings cached in a directory of this module. */
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @MexaEvaluation(model = ExampleInputs.MODEL, corpus = ExampleInputs.CORPUS, sentences = ExampleInputs.SENTENCES,
+            device = "cpu", failIfMissing = true, cacheDirectory = CACHE)
+    static class OnCachedModel {
+
+        @Test
+        @MinScore(language = "deu_Latn", value = 0.5)
+        void alignedLanguage() {
+        }
     }
 
     /** Scores the generated checkpoint on the CPU. */

@@ -64,6 +64,10 @@ public final class EvaluationRequest {
         return englishScores;
     }
 
+    /** The embeddings cache directory both front ends use unless told otherwise: under the user's home. */
+    public static final Path DEFAULT_CACHE_DIRECTORY = Path.of(System.getProperty("user.home"), ".cache", "mexa",
+            "embeddings");
+
     /** Sets a request by name; unset settings keep the defaults of both front ends. */
     public static final class Builder {
 
@@ -74,6 +78,11 @@ public final class EvaluationRequest {
         private String device = ComputeDevice.AUTO.id();
         private String dtype = ComputeType.AUTO.id();
         private int batchSize = ModelSettings.DEFAULT_BATCH_SIZE;
+        private int batchTokens;
+        private int threads;
+        private boolean halfWeights;
+        private boolean cache = true;
+        private Path cacheDirectory = DEFAULT_CACHE_DIRECTORY;
         private Path exportEmbeddings;
         private final List<Path> embeddings = new ArrayList<>();
         private String pivot = EvaluationSettings.DEFAULT_PIVOT;
@@ -128,6 +137,36 @@ public final class EvaluationRequest {
         /** @param count sentences per forward pass (model only) @return this builder */
         public Builder batchSize(int count) {
             this.batchSize = count;
+            return this;
+        }
+
+        /** @param count the most padded tokens per forward pass, 0 for automatic (model only) @return this builder */
+        public Builder batchTokens(int count) {
+            this.batchTokens = count;
+            return this;
+        }
+
+        /** @param count PyTorch intra-op CPU threads, 0 for automatic (model only) @return this builder */
+        public Builder threads(int count) {
+            this.threads = count;
+            return this;
+        }
+
+        /** @param keep whether F16/BF16 weights stay half precision on the CPU (model only) @return this builder */
+        public Builder halfWeights(boolean keep) {
+            this.halfWeights = keep;
+            return this;
+        }
+
+        /** @param enabled whether the embeddings cache is used (model only) @return this builder */
+        public Builder cache(boolean enabled) {
+            this.cache = enabled;
+            return this;
+        }
+
+        /** @param directory the embeddings cache directory; null for the default @return this builder */
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = directory == null ? DEFAULT_CACHE_DIRECTORY : directory;
             return this;
         }
 
@@ -219,6 +258,10 @@ public final class EvaluationRequest {
                     .device(ComputeDevice.parse(device))
                     .dtype(ComputeType.parse(dtype))
                     .batchSize(batchSize)
+                    .batchTokens(batchTokens)
+                    .threads(threads)
+                    .halfWeights(halfWeights)
+                    .cacheDirectory(cache ? cacheDirectory : null)
                     .exportEmbeddings(exportEmbeddings)
                     .build());
         }

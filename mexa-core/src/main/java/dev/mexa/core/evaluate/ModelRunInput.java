@@ -1,6 +1,8 @@
 package dev.mexa.core.evaluate;
 
 import dev.mexa.core.MexaLog;
+import dev.mexa.core.cache.CachedEmbeddings;
+import dev.mexa.core.cache.EmbeddingCache;
 import dev.mexa.core.embedding.EmbeddingSource;
 import dev.mexa.core.runtime.ModelEmbeddings;
 import dev.mexa.core.runtime.ModelSettings;
@@ -32,8 +34,21 @@ public record ModelRunInput(ModelSettings settings) implements EvaluationInput {
         return directories;
     }
 
+    /**
+     * Opens the model's embeddings, served from the embeddings cache when {@link ModelSettings#cacheDirectory()} is
+     * set (and no export is asked for, which needs every language computed).
+     */
     @Override
     public EmbeddingSource open(MexaLog log) {
-        return new ModelEmbeddings(settings, log);
+        ModelEmbeddings embeddings = new ModelEmbeddings(settings, log);
+        if (settings.cacheDirectory() == null) {
+            return embeddings;
+        }
+        if (settings.exportEmbeddings() != null) {
+            log.info("Embeddings cache not used: exportEmbeddings (mexa.exportEmbeddings) computes every language.");
+            return embeddings;
+        }
+        return new CachedEmbeddings(embeddings, embeddings::cacheKey, new EmbeddingCache(settings.cacheDirectory()),
+                log);
     }
 }

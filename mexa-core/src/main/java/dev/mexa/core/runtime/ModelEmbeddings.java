@@ -3,7 +3,10 @@ package dev.mexa.core.runtime;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.mexa.core.MexaLog;
+import dev.mexa.core.cache.CacheKey;
+import dev.mexa.core.cache.ModelFingerprint;
 import dev.mexa.core.corpus.BundledCorpus;
 import dev.mexa.core.corpus.DuplicateSentences;
 import dev.mexa.core.corpus.ParallelCorpus;
@@ -33,6 +36,7 @@ public final class ModelEmbeddings implements EmbeddingSource {
     private DecoderModel model;
     private SentenceTokenizer tokenizer;
     private SentenceEncoder encoder;
+    private String fingerprint;
 
     /**
      * Reads and checks the corpus, the options and {@code config.json}; the tokenizer and the weights are loaded
@@ -67,18 +71,28 @@ public final class ModelEmbeddings implements EmbeddingSource {
         if (encoder == null) {
             long start = System.nanoTime();
             SentenceTokenizer loadedTokenizer = new SentenceTokenizer(settings.model());
+            int threads = CpuThreads.resolve(settings.threads(), System.getenv(CpuThreads.WAIT_POLICY),
+                    Runtime.getRuntime().availableProcessors(), log);
             try {
-                model = checkpoint.load(target.device(), target.computeType());
+                if (!target.device().isGpu()) {
+                    JniUtils.setNumThreads(threads);
+                }
+                model = checkpoint.load(target.device(), target.computeType(), settings.halfWeights());
             } catch (RuntimeException e) {
                 loadedTokenizer.close();
                 throw e;
             }
             tokenizer = loadedTokenizer;
-            encoder = new SentenceEncoder(model, tokenizer, settings.method(), settings.batchSize());
             ModelConfig config = model.config();
-            log.info(String.format(Locale.ROOT, "Loaded %s model %s (%d layers, hidden %d) on %s as %s in %.1f s",
-                    config.modelType(), settings.model(), config.layers(), config.hidden(),
-                    target.device(), target.computeType(), (System.nanoTime() - start) / 1e9));
+            int tokens = settings.batchTokens() > 0 ? settings.batchTokens()
+                    : TokenBudget.tokens(config, target.device());
+            encoder = new SentenceEncoder(model, tokenizer, settings.method(), settings.batchSize(), tokens);
+            log.info(String.format(Locale.ROOT, "Loaded %s model %s (%d layers, hidden %d) on %s as %s%s in %.1f s;"
+                    + " batches of up to %d sentences and %d tokens%s", config.modelType(), settings.model(),
+                    config.layers(), config.hidden(), target.device(), target.computeType(),
+                    settings.halfWeights() ? " (half-precision weights kept as stored)" : "",
+                    (System.nanoTime() - start) / 1e9, settings.batchSize(), tokens,
+                    target.device().isGpu() ? "" : ", " + threads + " CPU thread" + (threads == 1 ? "" : "s")));
         }
         return encoder;
     }
@@ -110,6 +124,30 @@ public final class ModelEmbeddings implements EmbeddingSource {
             export.write(language, embeddings, settings.method());
         }
         return embeddings;
+    }
+
+    /**
+     * What the embeddings of one language depend on, read without loading the model: the checkpoint's
+     * {@link ModelFingerprint}, the exact corpus lines used, the embedding method, the compute dtype, the device kind
+     * and the {@link ForwardPassCode#version()}.
+     *
+     * @param language a code from {@link #languages()}
+     * @return its embeddings cache key
+     */
+    public CacheKey cacheKey(String language) {
+        if (fingerprint == null) {
+            fingerprint = ModelFingerprint.of(settings.model());
+        }
+        return CacheKey.builder()
+                .add("entry", "mexa sentence embeddings per layer, float32")
+                .add("model", fingerprint)
+                .add("language", language)
+                .addLines("sentences", corpus.sentences(language))
+                .add("embedding", settings.method().id())
+                .add("dtype", target.computeType().toString())
+                .add("device", target.device().getDeviceType())
+                .add("code", ForwardPassCode.version())
+                .build();
     }
 
     @Override

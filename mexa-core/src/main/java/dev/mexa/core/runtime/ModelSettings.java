@@ -17,7 +17,14 @@ import java.util.Objects;
  * @param method how token states become a sentence embedding: weighted-average or last-token
  * @param device where the model runs
  * @param dtype what it computes in
- * @param batchSize how many sentences go through the model at once (results equal unbatched runs), at least 1
+ * @param batchSize the most sentences that go through the model at once (results equal unbatched runs up to float
+ *     rounding), at least 1
+ * @param batchTokens the most padded tokens per forward pass (length-sorted sentences fill a batch up to it), or 0
+ *     for a budget that follows the model's size (on a GPU, its free memory)
+ * @param threads PyTorch's intra-op CPU threads, or 0 for automatic ({@link CpuThreads})
+ * @param halfWeights whether an F16 or BF16 checkpoint's matrices stay in half precision on the CPU, widened to
+ *     float32 as each layer runs (about half the memory, the same results)
+ * @param cacheDirectory where per-language embeddings are cached between runs, or {@code null} for no cache
  * @param exportEmbeddings where to also write the embeddings in the import format, or {@code null}
  */
 public record ModelSettings(
@@ -28,12 +35,16 @@ public record ModelSettings(
         ComputeDevice device,
         ComputeType dtype,
         int batchSize,
+        int batchTokens,
+        int threads,
+        boolean halfWeights,
+        Path cacheDirectory,
         Path exportEmbeddings) {
 
     /** Default number of sentences per language, as in the paper. */
     public static final int DEFAULT_SENTENCES = 100;
     /** Default batch size. */
-    public static final int DEFAULT_BATCH_SIZE = 8;
+    public static final int DEFAULT_BATCH_SIZE = 64;
 
     /**
      * Checks the options.
@@ -47,6 +58,14 @@ public record ModelSettings(
         Objects.requireNonNull(dtype, "dtype");
         requirePositive(sentences, "sentences (mexa.sentences)");
         requirePositive(batchSize, "batchSize (mexa.batchSize)");
+        if (threads < 0) {
+            throw new MexaException("Invalid threads (mexa.threads) " + threads + ": it must be 0 (automatic) or a"
+                    + " positive number of threads.");
+        }
+        if (batchTokens < 0) {
+            throw new MexaException("Invalid batchTokens (mexa.batchTokens) " + batchTokens + ": it must be 0 (a"
+                    + " budget that follows the model's size) or a positive number of tokens.");
+        }
         if (method == EmbeddingMethod.IMPORTED) {
             throw new MexaException("embedding (mexa.embedding) " + method.id() + " cannot be computed from a model:"
                     + " use weighted-average or last-token.");
@@ -56,7 +75,8 @@ public record ModelSettings(
     /**
      * @param model checkpoint directory
      * @param corpus corpus directory, or {@code null} for the bundled FLORES-200 devtest
-     * @return settings with the defaults: 100 sentences, weighted average, auto device and dtype, batch 8
+     * @return settings with the defaults: 100 sentences, weighted average, auto device and dtype, at most 64
+     *     sentences per batch, automatic token budget, automatic threads, float32 weights, no cache
      */
     public static ModelSettings defaults(Path model, Path corpus) {
         return builder().model(model).corpus(corpus).build();
@@ -83,6 +103,10 @@ public record ModelSettings(
         private ComputeDevice device = ComputeDevice.AUTO;
         private ComputeType dtype = ComputeType.AUTO;
         private int batchSize = DEFAULT_BATCH_SIZE;
+        private int batchTokens;
+        private int threads;
+        private boolean halfWeights;
+        private Path cacheDirectory;
         private Path exportEmbeddings;
 
         private Builder() {
@@ -130,6 +154,30 @@ public record ModelSettings(
             return this;
         }
 
+        /** @param value the most padded tokens per batch, 0 for automatic @return this builder */
+        public Builder batchTokens(int value) {
+            this.batchTokens = value;
+            return this;
+        }
+
+        /** @param value PyTorch intra-op CPU threads, 0 for automatic @return this builder */
+        public Builder threads(int value) {
+            this.threads = value;
+            return this;
+        }
+
+        /** @param value whether half-precision weights stay half precision @return this builder */
+        public Builder halfWeights(boolean value) {
+            this.halfWeights = value;
+            return this;
+        }
+
+        /** @param value the embeddings cache directory, or null for none @return this builder */
+        public Builder cacheDirectory(Path value) {
+            this.cacheDirectory = value;
+            return this;
+        }
+
         /** @param value where to export embeddings, or null @return this builder */
         public Builder exportEmbeddings(Path value) {
             this.exportEmbeddings = value;
@@ -141,7 +189,8 @@ public record ModelSettings(
          * @throws MexaException naming the setting when an option is invalid
          */
         public ModelSettings build() {
-            return new ModelSettings(model, corpus, sentences, method, device, dtype, batchSize, exportEmbeddings);
+            return new ModelSettings(model, corpus, sentences, method, device, dtype, batchSize, batchTokens,
+                    threads, halfWeights, cacheDirectory, exportEmbeddings);
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Per-layer sentence embeddings of a list of sentences: tokenizes them, runs the decoder over length-sorted,
- * right-padded batches and pools every hidden state on the device. Batching does not change the result beyond
+ * right-padded batches (as many sentences as fit the token budget) and pools every hidden state on the device. Batching does not change the result beyond
  * float rounding: padding is masked out of attention and weighs 0 in pooling.
  */
 public final class SentenceEncoder {
@@ -24,6 +24,7 @@ public final class SentenceEncoder {
     private final SentenceTokenizer tokenizer;
     private final EmbeddingMethod method;
     private final int batchSize;
+    private final int batchTokens;
 
     /**
      * @param model the decoder
@@ -32,10 +33,23 @@ public final class SentenceEncoder {
      * @param batchSize the most sentences per forward pass, at least 1 (see {@link ModelSettings})
      */
     public SentenceEncoder(DecoderModel model, SentenceTokenizer tokenizer, EmbeddingMethod method, int batchSize) {
+        this(model, tokenizer, method, batchSize, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param model the decoder
+     * @param tokenizer its tokenizer; may be {@code null} when only {@link #encodeTokens} is called
+     * @param method weighted-average or last-token
+     * @param batchSize the most sentences per forward pass, at least 1
+     * @param batchTokens the most padded tokens per forward pass, at least 1 (a longer sentence runs alone)
+     */
+    public SentenceEncoder(DecoderModel model, SentenceTokenizer tokenizer, EmbeddingMethod method, int batchSize,
+            int batchTokens) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.method = method;
         this.batchSize = batchSize;
+        this.batchTokens = batchTokens;
     }
 
     /**
@@ -58,7 +72,7 @@ public final class SentenceEncoder {
      * @return float32 {@code [layers + 1, sentences, hidden]}
      */
     public NDArray encodeTokens(List<long[]> tokenized, NDManager manager) {
-        List<TokenBatch> batches = TokenBatch.plan(tokenized, batchSize);
+        List<TokenBatch> batches = TokenBatch.plan(tokenized, batchSize, batchTokens);
         long[] corpusOrder = new long[tokenized.size()];
         try (NDManager work = NDManager.newBaseManager(model.device(), DjlEngine.NAME)) {
             NDList parts = new NDList();

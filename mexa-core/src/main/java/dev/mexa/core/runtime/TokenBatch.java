@@ -19,19 +19,30 @@ import java.util.stream.IntStream;
 record TokenBatch(int[] sentences, List<long[]> tokens) {
 
     /**
-     * Sorts sentences by token length and cuts them into batches, so that little padding is computed.
+     * Sorts sentences by token length and cuts them into batches, so that little padding is computed: each batch takes
+     * the next sentences in length order while its padded size (sentences times the longest length) stays within
+     * {@code tokenBudget} and it has at most {@code maxSentences}. A sentence longer than the budget runs alone.
      *
      * @param tokenized every sentence's token ids, in corpus order
-     * @param batchSize the most sentences per batch
+     * @param maxSentences the most sentences per batch
+     * @param tokenBudget the most padded tokens per batch
      * @return the batches, shortest sentences first
      */
-    static List<TokenBatch> plan(List<long[]> tokenized, int batchSize) {
+    static List<TokenBatch> plan(List<long[]> tokenized, int maxSentences, int tokenBudget) {
         int[] order = IntStream.range(0, tokenized.size()).boxed()
                 .sorted(Comparator.comparingInt(i -> tokenized.get(i).length)).mapToInt(Integer::intValue).toArray();
         List<TokenBatch> batches = new ArrayList<>();
-        for (int from = 0; from < order.length; from += batchSize) {
-            int[] members = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
+        int from = 0;
+        while (from < order.length) {
+            int to = from + 1;
+            // sorted by length, so the sentence added last is the longest of the batch
+            while (to < order.length && to - from < maxSentences
+                    && (long) (to - from + 1) * tokenized.get(order[to]).length <= tokenBudget) {
+                to++;
+            }
+            int[] members = Arrays.copyOfRange(order, from, to);
             batches.add(new TokenBatch(members, IntStream.of(members).mapToObj(tokenized::get).toList()));
+            from = to;
         }
         return batches;
     }

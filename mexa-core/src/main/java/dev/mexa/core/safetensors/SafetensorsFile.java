@@ -355,6 +355,28 @@ public final class SafetensorsFile implements AutoCloseable {
                 + " JVM's argLine).", cause);
     }
 
+    /**
+     * Reads part of a tensor's raw little-endian bytes with ordinary file reads (no mapping, so nothing of the file
+     * stays resident in this process), for loaders that fill a tensor chunk by chunk.
+     *
+     * @param name a tensor name
+     * @param from the first byte, relative to the tensor's data
+     * @param into receives bytes from its position to its limit, which must lie within the tensor; left flipped
+     * @throws MexaException naming the tensor and the file when it cannot be read
+     */
+    public void readBytes(String name, long from, ByteBuffer into) {
+        TensorInfo info = info(name);
+        if (from < 0 || from + into.remaining() > info.byteLength()) {
+            throw new IllegalArgumentException("bytes " + from + "+" + into.remaining() + " outside tensor " + name);
+        }
+        try {
+            readFully(channel, into, dataStart + info.begin() + from);
+            into.flip();
+        } catch (IOException e) {
+            throw new MexaException("Cannot read tensor '" + name + "' of " + path + ": " + IoReason.of(e) + ".", e);
+        }
+    }
+
     @Override
     public void close() {
         closeQuietly(channel);

@@ -33,7 +33,15 @@ class EvaluationRequestTest {
     void mapsAModelRunWithTheDefaultsOfBothFrontEnds() {
         EvaluationRequest request = modelRun().build();
 
-        assertThat(request.input()).isEqualTo(new ModelRunInput(ModelSettings.defaults(MODEL, CORPUS)));
+        assertThat(request.input()).isEqualTo(new ModelRunInput(ModelSettings.builder().model(MODEL).corpus(CORPUS)
+                .cacheDirectory(EvaluationRequest.DEFAULT_CACHE_DIRECTORY).build()));
+        assertThat(EvaluationRequest.DEFAULT_CACHE_DIRECTORY)
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "mexa", "embeddings"));
+        assertThat(modelRun().cache(false).build().input()).isEqualTo(new ModelRunInput(ModelSettings.defaults(MODEL,
+                CORPUS)));
+        assertThat(modelRun().cacheDirectory(temp).threads(3).batchTokens(512).halfWeights(true).build().input())
+                .isEqualTo(new ModelRunInput(ModelSettings.builder().model(MODEL).corpus(CORPUS).cacheDirectory(temp)
+                        .threads(3).batchTokens(512).halfWeights(true).build()));
         assertThat(request.settings()).isEqualTo(EvaluationSettings.defaults());
         assertThat(request.gate()).isEqualTo(GateRules.none());
     }
@@ -52,7 +60,8 @@ class EvaluationRequestTest {
     @Test
     void aModelWithoutCorpusRunsOverTheBundledCorpus() {
         assertThat(EvaluationRequest.builder().model(MODEL).build().input())
-                .isEqualTo(new ModelRunInput(ModelSettings.defaults(MODEL, null)));
+                .isEqualTo(new ModelRunInput(ModelSettings.builder().model(MODEL)
+                        .cacheDirectory(EvaluationRequest.DEFAULT_CACHE_DIRECTORY).build()));
     }
 
     @Test

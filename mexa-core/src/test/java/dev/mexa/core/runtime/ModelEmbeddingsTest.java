@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
+import dev.mexa.core.RecordingLog;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.embedding.ImportedEmbeddings;
 import dev.mexa.core.evaluate.EvaluationPlan;
@@ -178,18 +179,7 @@ class ModelEmbeddingsTest {
         return scores;
     }
 
-
     private static MexaLog recording(List<String> lines) {
-        return new MexaLog() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add("WARN " + message);
-            }
-        };
+        return new RecordingLog(lines);
     }
 }

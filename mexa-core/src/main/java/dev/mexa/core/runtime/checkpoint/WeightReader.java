@@ -2,33 +2,46 @@ package dev.mexa.core.runtime.checkpoint;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.safetensors.DType;
+import dev.mexa.core.safetensors.FloatCodec;
 import dev.mexa.core.safetensors.SafetensorsFile;
 import dev.mexa.core.safetensors.TensorInfo;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Loads checkpoint weights onto the device after checking each one's shape against what {@code config.json}
  * implies and its dtype against the floating point types, and remembers what it read so that a tensor the model
- * does not use can be reported ({@link #checkAllRead}). Values are widened to float32 in Java while reading (BF16
- * included, which DJL's PyTorch bridge cannot hold on the CPU), then converted to the compute type on the device.
+ * does not use can be reported ({@link #checkAllRead}). Each tensor is filled a chunk of {@value #CHUNK_BYTES} bytes
+ * at a time with ordinary file reads, so that loading never holds a second full copy of a weight: values are widened
+ * to float32 in Java a chunk at a time (BF16 included, which DJL's PyTorch bridge cannot hold on the CPU), then
+ * converted to the compute type on the device. With half-precision residency, large weights read by
+ * {@link #readResident} keep their stored F16 or BF16 values instead (see {@link ResidentWeight}).
  */
 public final class WeightReader {
 
     /** The output head: never read (embeddings need no logits), so allowed to remain unused. */
     public static final String OUTPUT_HEAD = "lm_head.weight";
 
+    /** The most bytes of a tensor read at once while loading. */
+    static final int CHUNK_BYTES = 16 << 20;
+
     private final CheckpointFiles files;
     private final NDManager manager;
     private final DataType computeType;
     private final String prefix;
     private final Set<String> read;
+    private final boolean halfResident;
+    private NDArray bfloat16Table;
 
     /**
      * @param files the checkpoint's weights
@@ -36,16 +49,27 @@ public final class WeightReader {
      * @param computeType the dtype matrices are stored in on the device
      */
     public WeightReader(CheckpointFiles files, NDManager manager, DataType computeType) {
-        this(files, manager, computeType, "", new HashSet<>());
+        this(files, manager, computeType, false);
+    }
+
+    /**
+     * @param files the checkpoint's weights
+     * @param manager where loaded weights live (on the compute device)
+     * @param computeType the dtype matrices are stored in on the device
+     * @param halfResident whether {@link #readResident} keeps F16 and BF16 weights as stored (CPU, float32 compute)
+     */
+    public WeightReader(CheckpointFiles files, NDManager manager, DataType computeType, boolean halfResident) {
+        this(files, manager, computeType, "", new HashSet<>(), halfResident);
     }
 
     private WeightReader(CheckpointFiles files, NDManager manager, DataType computeType, String prefix,
-            Set<String> read) {
+            Set<String> read, boolean halfResident) {
         this.files = files;
         this.manager = manager;
         this.computeType = computeType;
         this.prefix = prefix;
         this.read = read;
+        this.halfResident = halfResident;
     }
 
     /**
@@ -60,7 +84,7 @@ public final class WeightReader {
     public WeightReader withPrefix(List<String> candidates, String probe) {
         String chosen = candidates.stream().filter(candidate -> files.contains(candidate + probe)).findFirst()
                 .orElse(candidates.get(0));
-        return new WeightReader(files, manager, computeType, chosen, read);
+        return new WeightReader(files, manager, computeType, chosen, read, halfResident);
     }
 
     /**
@@ -106,14 +130,7 @@ public final class WeightReader {
      * @return the weight on the device
      */
     public NDArray read(String name, long... shape) {
-        NDArray wide = readFloat32(name, shape);
-        if (computeType == DataType.FLOAT32) {
-            return wide;
-        }
-        NDArray narrow = wide.toType(computeType, false);
-        // the float32 copy would otherwise stay on the device until the model closes
-        wide.close();
-        return narrow;
+        return load(checked(name, shape), computeType, shape);
     }
 
     /**
@@ -124,6 +141,37 @@ public final class WeightReader {
      * @return the weight on the device
      */
     public NDArray readFloat32(String name, long... shape) {
+        return load(checked(name, shape), DataType.FLOAT32, shape);
+    }
+
+    /**
+     * Reads a large weight (a projection matrix, a token embedding) in the form it stays in: with half-precision
+     * residency on the CPU and an F16 or BF16 tensor, its stored values, widened to float32 on each use; else in the
+     * compute type, as {@link #read}.
+     *
+     * @param name weight name without the prefix
+     * @param view the layout the weight's users read, e.g. {@code w -> w.transpose(1, 0)}
+     * @param shape the shape {@code config.json} implies
+     * @return the resident weight
+     */
+    public ResidentWeight readResident(String name, Function<NDArray, NDArray> view, long... shape) {
+        Located located = checked(name, shape);
+        DType stored = located.file().info(located.name()).dtype();
+        if (!halfResident || stored == DType.F32) {
+            return ResidentWeight.dense(load(located, computeType, shape), view);
+        }
+        if (stored == DType.F16) {
+            return ResidentWeight.float16(load(located, DataType.FLOAT16, shape), view);
+        }
+        long[] pairs = Arrays.copyOf(shape, shape.length + 1);
+        pairs[shape.length] = 2;
+        return ResidentWeight.bfloat16(load(located, DataType.UINT8, pairs), bfloat16Table(), view);
+    }
+
+    private record Located(SafetensorsFile file, String name) {
+    }
+
+    private Located checked(String name, long[] shape) {
         String fullName = prefix + name;
         SafetensorsFile file = files.fileOf(fullName);
         TensorInfo info = file.info(fullName);
@@ -139,6 +187,58 @@ public final class WeightReader {
                     + " checkpoint.");
         }
         read.add(fullName);
-        return manager.create(file.readFloats(fullName), new Shape(shape));
+        return new Located(file, fullName);
+    }
+
+    /**
+     * Fills a tensor of the target type chunk by chunk, so that loading never holds a second full copy: float types
+     * are decoded to float32 a chunk at a time (exactly for F16 and BF16) and converted on the device; {@code uint8}
+     * and float16 targets take the stored bytes of a half-precision tensor as they are.
+     */
+    private NDArray load(Located located, DataType target, long[] shape) {
+        TensorInfo info = located.file().info(located.name());
+        long count = info.elementCount();
+        NDArray flat = manager.create(new Shape(target == DataType.UINT8 ? 2 * count : count), target);
+        boolean raw = target == DataType.UINT8 || target == DataType.FLOAT16 && info.dtype() == DType.F16
+                && manager.getDevice().getDeviceType().equals("cpu");
+        int bytesPerValue = info.dtype().bytes();
+        long perChunk = CHUNK_BYTES / bytesPerValue;
+        ByteBuffer bytes = ByteBuffer.allocateDirect((int) (Math.min(count, perChunk) * bytesPerValue))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        float[] values = raw ? null : new float[(int) Math.min(count, perChunk)];
+        for (long from = 0; from < count; from += perChunk) {
+            int chunk = (int) Math.min(perChunk, count - from);
+            bytes.clear().limit(chunk * bytesPerValue);
+            located.file().readBytes(located.name(), from * bytesPerValue, bytes);
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray part;
+                if (raw) {
+                    part = scope.create(bytes, target == DataType.UINT8 ? new Shape(chunk * 2L) : new Shape(chunk),
+                            target);
+                } else {
+                    FloatCodec.decodeInto(bytes, info.dtype(), values, 0, chunk);
+                    NDArray wide = scope.create(values, new Shape(values.length));
+                    part = wide.get("0:{}", chunk);
+                    part = target == DataType.FLOAT32 ? part : part.toType(target, false);
+                }
+                long scale = target == DataType.UINT8 ? 2 : 1;
+                flat.set(new NDIndex("{}:{}", from * scale, (from + chunk) * scale), part);
+            }
+        }
+        NDArray shaped = flat.reshape(new Shape(shape));
+        flat.close();
+        return shaped;
+    }
+
+    /** @return the float32 value of each of the 65,536 BF16 bit patterns, made once per reader */
+    private NDArray bfloat16Table() {
+        if (bfloat16Table == null) {
+            float[] table = new float[1 << 16];
+            for (int bits = 0; bits < table.length; bits++) {
+                table[bits] = FloatCodec.bfloat16ToFloat((short) bits);
+            }
+            bfloat16Table = manager.create(table);
+        }
+        return bfloat16Table;
     }
 }

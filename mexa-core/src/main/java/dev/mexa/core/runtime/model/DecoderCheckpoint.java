@@ -71,12 +71,28 @@ public final class DecoderCheckpoint {
      * @throws MexaException naming the file and weight at fault
      */
     public DecoderModel load(Device device, DataType computeType) {
+        return load(device, computeType, false);
+    }
+
+    /**
+     * As {@link #load(Device, DataType)}, optionally keeping the projection matrices and token embeddings of an F16
+     * or BF16 checkpoint in their stored half precision, widened to float32 as each layer runs: about half the
+     * memory, the same results bit for bit (CPU with float32 compute only).
+     *
+     * @param device where the model runs
+     * @param computeType float32, float16 or bfloat16 (bfloat16 only on a GPU)
+     * @param halfResident whether to keep half-precision weights as stored; ignored unless on the CPU in float32
+     * @return the loaded model; close it to free its weights
+     * @throws MexaException naming the file and weight at fault
+     */
+    public DecoderModel load(Device device, DataType computeType, boolean halfResident) {
         if (computeType == DataType.FLOAT16) {
             checkFloat16();
         }
         NDManager manager = NDManager.newBaseManager(device, DjlEngine.NAME);
         try (CheckpointFiles files = new CheckpointFiles(directory)) {
-            WeightReader weights = new WeightReader(files, manager, computeType);
+            WeightReader weights = new WeightReader(files, manager, computeType, halfResident
+                    && computeType == DataType.FLOAT32 && device.getDeviceType().equals(Device.Type.CPU));
             DecoderModel model = spec.load(weights);
             weights.checkAllRead();
             return model;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import dev.mexa.core.runtime.checkpoint.ConfigReader;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
+import dev.mexa.core.runtime.checkpoint.ResidentWeight;
 import dev.mexa.core.runtime.checkpoint.WeightReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ final class Gpt2Family implements DecoderFamily {
 
         private final Settings settings;
         private final Attention attention;
-        private final NDArray tokens;
+        private final ResidentWeight tokens;
         private final NDArray positions;
         private final List<Layer> layers = new ArrayList<>();
         private final Norm finalNorm;
@@ -91,7 +92,7 @@ final class Gpt2Family implements DecoderFamily {
             this.settings = settings;
             long hidden = settings.config().hidden();
             this.attention = Attention.standard(settings.heads(), settings.heads(), (int) hidden / settings.heads());
-            this.tokens = weights.read("wte.weight", settings.config().vocabSize(), hidden);
+            this.tokens = weights.readResident("wte.weight", w -> w, settings.config().vocabSize(), hidden);
             this.positions = weights.read("wpe.weight", settings.config().tokenLimit(), hidden);
             for (int i = 0; i < settings.config().layers(); i++) {
                 String layer = "h." + i + ".";
@@ -116,7 +117,7 @@ final class Gpt2Family implements DecoderFamily {
         NDArray embed(NDArray inputIds) {
             NDManager batch = inputIds.getManager();
             long length = inputIds.getShape().get(1);
-            return tokens.get(batch, new NDIndex("{}", inputIds))
+            return tokens.rows(inputIds, batch)
                     .add(positions.get(batch, new NDIndex(":{}", length)));
         }
 

@@ -1,15 +1,16 @@
 package dev.mexa.core.runtime.model;
 
 import ai.djl.ndarray.NDArray;
+import dev.mexa.core.runtime.checkpoint.ResidentWeight;
 import dev.mexa.core.runtime.checkpoint.WeightReader;
 
 /**
- * A dense projection {@code x W + b} with {@code W} laid out {@code [in, out]}.
+ * A dense projection {@code x W + b} with {@code W} read as {@code [in, out]}.
  *
- * @param weight {@code [in, out]} in the compute type (may be a transposed view)
+ * @param weight the matrix, laid out {@code [in, out]} for its users (a transposed view of an {@code nn.Linear})
  * @param bias {@code [out]} or {@code null}
  */
-record Linear(NDArray weight, NDArray bias) {
+record Linear(ResidentWeight weight, NDArray bias) {
 
     /**
      * Reads a PyTorch {@code nn.Linear}: {@code NAME.weight} {@code [out, in]} and, with {@code bias},
@@ -23,7 +24,7 @@ record Linear(NDArray weight, NDArray bias) {
      * @return the projection
      */
     static Linear read(WeightReader weights, String name, long out, long in, boolean bias) {
-        return new Linear(weights.read(name + ".weight", out, in).transpose(1, 0),
+        return new Linear(weights.readResident(name + ".weight", w -> w.transpose(1, 0), out, in),
                 bias ? weights.read(name + ".bias", out) : null);
     }
 
@@ -37,7 +38,7 @@ record Linear(NDArray weight, NDArray bias) {
      * @return the projection
      */
     static Linear readConv1d(WeightReader weights, String name, long in, long out) {
-        return new Linear(weights.read(name + ".weight", in, out), weights.read(name + ".bias", out));
+        return new Linear(weights.readResident(name + ".weight", w -> w, in, out), weights.read(name + ".bias", out));
     }
 
     /**
@@ -45,7 +46,7 @@ record Linear(NDArray weight, NDArray bias) {
      * @return {@code [..., out]}
      */
     NDArray apply(NDArray x) {
-        NDArray product = x.matMul(weight);
+        NDArray product = weight.use(x::matMul);
         return bias == null ? product : product.add(bias);
     }
 }

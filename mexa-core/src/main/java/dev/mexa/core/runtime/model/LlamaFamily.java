@@ -1,10 +1,10 @@
 package dev.mexa.core.runtime.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import dev.mexa.core.runtime.checkpoint.ConfigReader;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
+import dev.mexa.core.runtime.checkpoint.ResidentWeight;
 import dev.mexa.core.runtime.checkpoint.WeightReader;
 import dev.mexa.core.runtime.rope.RopeConfig;
 import dev.mexa.core.runtime.rope.RotaryEmbedding;
@@ -124,7 +124,7 @@ final class LlamaFamily implements DecoderFamily {
         private final Settings settings;
         private final DataType computeType;
         private final Attention attention;
-        private final NDArray embedding;
+        private final ResidentWeight embedding;
         private final List<Layer> layers = new ArrayList<>();
         private final Norm norm;
 
@@ -134,7 +134,8 @@ final class LlamaFamily implements DecoderFamily {
             this.computeType = weights.computeType();
             this.attention = Attention.standard(settings.heads(), settings.kvHeads(), settings.headDim());
             long hidden = settings.config().hidden();
-            this.embedding = weights.read("embed_tokens.weight", settings.config().vocabSize(), hidden);
+            this.embedding = weights.readResident("embed_tokens.weight", w -> w, settings.config().vocabSize(),
+                    hidden);
             for (int i = 0; i < settings.config().layers(); i++) {
                 layers.add(readLayer(weights, "layers." + i + "."));
             }
@@ -164,7 +165,7 @@ final class LlamaFamily implements DecoderFamily {
 
         @Override
         NDArray embed(NDArray inputIds) {
-            return embedding.get(inputIds.getManager(), new NDIndex("{}", inputIds));
+            return embedding.rows(inputIds, inputIds.getManager());
         }
 
         @Override

@@ -1,0 +1,198 @@
+package dev.mexa.core.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.mexa.core.MexaLog;
+import dev.mexa.core.RecordingLog;
+import dev.mexa.core.embedding.EmbeddingMethod;
+import dev.mexa.core.runtime.ComputeDevice;
+import dev.mexa.core.runtime.ModelEmbeddings;
+import dev.mexa.core.runtime.ModelSettings;
+import dev.mexa.core.runtime.TinyCheckpoint;
+import dev.mexa.core.runtime.TinyModel;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embeddings cache over a generated checkpoint: hits without a model load, keys, corrupt entries, concurrency. */
+class CachedEmbeddingsTest {
+
+    private static final List<String> LANGUAGES = List.of("deu_Latn", "eng_Latn", "fra_Latn");
+
+    @TempDir
+    Path temp;
+
+    private TinyCheckpoint checkpoint;
+    private Path corpus;
+    private EmbeddingCache cache;
+
+    @BeforeEach
+    void writeModelAndCorpus() throws IOException {
+        checkpoint = TinyCheckpoint.write(temp.resolve("model"), TinyModel.llama());
+        corpus = Files.createDirectories(temp.resolve("corpus"));
+        Random random = new Random(3);
+        for (String language : LANGUAGES) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                lines.add(checkpoint.sentence(random, 2 + random.nextInt(6)));
+            }
+            Files.write(corpus.resolve(language + ".txt"), lines);
+        }
+        cache = new EmbeddingCache(temp.resolve("cache"));
+    }
+
+    @Test
+    void aSecondRunIsServedFromTheCacheWithoutLoadingTheModel() {
+        List<String> first = new ArrayList<>();
+        Map<String, float[]> computed = embedAll(first);
+        assertThat(first).anyMatch(line -> line.startsWith("Loaded llama model"))
+                .contains("Embeddings cache " + cache.directory() + ": 0 languages loaded, 3 computed and stored.");
+        List<String> second = new ArrayList<>();
+        Map<String, float[]> cached = embedAll(second);
+        assertThat(second).noneMatch(line -> line.startsWith("Loaded "))
+                .containsExactly("Embeddings cache " + cache.directory() + ": 3 languages loaded, 0 computed and"
+                        + " stored.");
+        LANGUAGES.forEach(language -> assertThat(cached.get(language)).containsExactly(computed.get(language)));
+    }
+
+    @Test
+    void aCorruptOrPartialEntryIsReportedDeletedAndRecomputed() throws IOException {
+        Map<String, float[]> computed = embedAll(new ArrayList<>());
+        List<Path> entries = entries();
+        assertThat(entries).hasSize(3);
+        try (FileChannel channel = FileChannel.open(entries.get(0), StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() / 2);
+        }
+        byte[] flipped = Files.readAllBytes(entries.get(1));
+        flipped[flipped.length / 2] ^= 0x10;
+        Files.write(entries.get(1), flipped);
+        List<String> lines = new ArrayList<>();
+        Map<String, float[]> recovered = embedAll(lines);
+        assertThat(lines).filteredOn(line -> line.startsWith("WARN Embeddings cache entry ")).hasSize(2)
+                .anyMatch(line -> line.contains(entries.get(0).toString()) && line.contains("partial write"))
+                .anyMatch(line -> line.contains(entries.get(1).toString()) && line.contains("checksum"))
+                .allMatch(line -> line.endsWith("): deleted; recomputing it."));
+        assertThat(lines).contains("Embeddings cache " + cache.directory() + ": 1 language loaded, 2 computed and"
+                + " stored.");
+        LANGUAGES.forEach(language -> assertThat(recovered.get(language)).containsExactly(computed.get(language)));
+        List<String> again = new ArrayList<>();
+        embedAll(again);
+        assertThat(again).containsExactly("Embeddings cache " + cache.directory() + ": 3 languages loaded, 0"
+                + " computed and stored.");
+    }
+
+    @Test
+    void theKeyFollowsTheCorpusLinesTheMethodAndTheWeights() throws IOException {
+        CacheKey original = key("deu_Latn", EmbeddingMethod.WEIGHTED_AVERAGE);
+        assertThat(key("deu_Latn", EmbeddingMethod.WEIGHTED_AVERAGE)).isEqualTo(original);
+        assertThat(key("fra_Latn", EmbeddingMethod.WEIGHTED_AVERAGE)).isNotEqualTo(original);
+        assertThat(key("deu_Latn", EmbeddingMethod.LAST_TOKEN)).isNotEqualTo(original);
+        assertThat(original.text()).contains("dtype=float32\n", "device=cpu\n", "embedding=weighted-average\n",
+                "code=PyTorch ");
+
+        Path german = corpus.resolve("deu_Latn.txt");
+        List<String> lines = new ArrayList<>(Files.readAllLines(german));
+        lines.set(5, lines.get(5) + " w1");
+        Files.write(german, lines);
+        assertThat(key("deu_Latn", EmbeddingMethod.WEIGHTED_AVERAGE)).isNotEqualTo(original);
+        lines.set(5, lines.get(5).substring(0, lines.get(5).length() - 3));
+        Files.write(german, lines);
+        assertThat(key("deu_Latn", EmbeddingMethod.WEIGHTED_AVERAGE)).isEqualTo(original);
+
+        Path weights = checkpoint.directory.resolve("model.safetensors");
+        byte[] bytes = Files.readAllBytes(weights);
+        bytes[bytes.length - 3] ^= 1;
+        Files.write(weights, bytes);
+        assertThat(key("deu_Latn", EmbeddingMethod.WEIGHTED_AVERAGE)).isNotEqualTo(original);
+    }
+
+    @Test
+    void concurrentWritersNeverExposeAHalfWrittenEntry() throws Exception {
+        CacheKey key = key("deu_Latn", EmbeddingMethod.WEIGHTED_AVERAGE);
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        MexaLog log = new RecordingLog(warnings);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray embeddings = manager.randomUniform(-1, 1, new ai.djl.ndarray.types.Shape(4, 50, 256));
+            float[] expected = embeddings.toFloatArray();
+            List<Thread> threads = new ArrayList<>();
+            List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+            for (int writer = 0; writer < 2; writer++) {
+                threads.add(new Thread(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        cache.store(key, embeddings);
+                    }
+                }));
+            }
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < 200; i++) {
+                    try (NDManager scope = NDManager.newBaseManager()) {
+                        NDArray loaded = cache.load(key, scope, log);
+                        if (loaded != null && !java.util.Arrays.equals(loaded.toFloatArray(), expected)) {
+                            failures.add(new AssertionError("read a different entry"));
+                        }
+                    }
+                }
+            }));
+            threads.forEach(thread -> thread.setUncaughtExceptionHandler((t, e) -> failures.add(e)));
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            assertThat(failures).isEmpty();
+            assertThat(warnings).isEmpty();
+            assertThat(entries()).hasSize(1);
+            try (NDManager scope = NDManager.newBaseManager()) {
+                assertThat(cache.load(key, scope, log).toFloatArray()).containsExactly(expected);
+            }
+        }
+    }
+
+    private CacheKey key(String language, EmbeddingMethod method) {
+        try (ModelEmbeddings source = new ModelEmbeddings(settings(method), MexaLog.silent())) {
+            return source.cacheKey(language);
+        }
+    }
+
+    private Map<String, float[]> embedAll(List<String> lines) {
+        MexaLog log = recording(lines);
+        ModelSettings settings = settings(EmbeddingMethod.WEIGHTED_AVERAGE);
+        Map<String, float[]> result = new LinkedHashMap<>();
+        ModelEmbeddings model = new ModelEmbeddings(settings, log);
+        try (CachedEmbeddings source = new CachedEmbeddings(model, model::cacheKey, cache, log);
+                NDManager manager = NDManager.newBaseManager()) {
+            for (String language : LANGUAGES) {
+                result.put(language, source.embed(language, manager).toFloatArray());
+            }
+        }
+        return result;
+    }
+
+    private ModelSettings settings(EmbeddingMethod method) {
+        return ModelSettings.builder().model(checkpoint.directory).corpus(corpus).sentences(6).method(method)
+                .device(ComputeDevice.CPU).build();
+    }
+
+    private List<Path> entries() throws IOException {
+        try (Stream<Path> files = Files.list(cache.directory())) {
+            return files.filter(file -> file.toString().endsWith(".emb")).sorted().toList();
+        }
+    }
+
+    private static MexaLog recording(List<String> lines) {
+        return new RecordingLog(lines);
+    }
+}

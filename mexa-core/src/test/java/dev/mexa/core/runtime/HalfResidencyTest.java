@@ -1,0 +1,95 @@
+package dev.mexa.core.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import dev.mexa.core.DjlEngine;
+import dev.mexa.core.embedding.EmbeddingMethod;
+import dev.mexa.core.runtime.checkpoint.CheckpointFiles;
+import dev.mexa.core.runtime.checkpoint.ResidentWeight;
+import dev.mexa.core.runtime.checkpoint.WeightReader;
+import dev.mexa.core.runtime.model.DecoderCheckpoint;
+import dev.mexa.core.runtime.model.DecoderModel;
+import dev.mexa.core.safetensors.DType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Weights kept in their stored half precision and widened per use give exactly the float32 path's embeddings, for
+ * BF16 (held as byte pairs) and F16 checkpoints of both families.
+ */
+class HalfResidencyTest {
+
+    @TempDir
+    Path temp;
+
+    static Stream<TinyModel> models() {
+        return Stream.of(TinyModel.llama().withDtype(DType.BF16), TinyModel.llama().withDtype(DType.F16),
+                TinyModel.gpt2().withDtype(DType.BF16), TinyModel.gpt2().withDtype(DType.F16));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void halfResidentWeightsGiveTheFloat32EmbeddingsExactly(TinyModel model) {
+        TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("model"), model);
+        Random random = new Random(5);
+        List<String> sentences = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            sentences.add(checkpoint.sentence(random, 1 + random.nextInt(12)));
+        }
+        DecoderCheckpoint read = DecoderCheckpoint.read(checkpoint.directory);
+        try (DecoderModel wide = read.load(Device.cpu(), DataType.FLOAT32, false);
+                DecoderModel half = read.load(Device.cpu(), DataType.FLOAT32, true);
+                SentenceTokenizer tokenizer = new SentenceTokenizer(checkpoint.directory);
+                NDManager manager = NDManager.newBaseManager(Device.cpu(), DjlEngine.NAME)) {
+            NDArray expected = new SentenceEncoder(wide, tokenizer, EmbeddingMethod.WEIGHTED_AVERAGE, 4)
+                    .encode(sentences, "test", manager);
+            NDArray actual = new SentenceEncoder(half, tokenizer, EmbeddingMethod.WEIGHTED_AVERAGE, 4)
+                    .encode(sentences, "test", manager);
+            assertThat(actual.toFloatArray()).containsExactly(expected.toFloatArray());
+        }
+    }
+
+    @Test
+    void onlyHalfPrecisionTensorsStayHalfAndWideningIsExact() {
+        TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("bf16"), TinyModel.llama()
+                .withDtype(DType.BF16));
+        TinyCheckpoint float32 = TinyCheckpoint.write(temp.resolve("f32"), TinyModel.llama());
+        String name = "model.layers.1.mlp.down_proj.weight";
+        long[] shape = checkpoint.shapes.get(name);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), DjlEngine.NAME);
+                CheckpointFiles files = new CheckpointFiles(checkpoint.directory);
+                CheckpointFiles floatFiles = new CheckpointFiles(float32.directory)) {
+            ResidentWeight half = new WeightReader(files, manager, DataType.FLOAT32, true)
+                    .readResident(name, w -> w, shape);
+            ResidentWeight dense = new WeightReader(floatFiles, manager, DataType.FLOAT32, true)
+                    .readResident(name, w -> w, shape);
+            assertThat(half.isHalf()).isTrue();
+            assertThat(dense.isHalf()).isFalse();
+            assertThat(half.use(w -> w.add(0)).toFloatArray()).containsExactly(checkpoint.weights.get(name));
+            NDArray ids = manager.create(new long[] {3, 0, 3, 40}, new ai.djl.ndarray.types.Shape(2, 2));
+            String embedding = "model.embed_tokens.weight";
+            long[] rows = checkpoint.shapes.get(embedding);
+            float[] looked = new WeightReader(files, manager, DataType.FLOAT32, true).readResident(embedding,
+                    w -> w, rows).rows(ids, manager).toFloatArray();
+            float[] table = checkpoint.weights.get(embedding);
+            int hidden = (int) rows[1];
+            long[] order = {3, 0, 3, 40};
+            for (int i = 0; i < order.length; i++) {
+                for (int h = 0; h < hidden; h++) {
+                    assertThat(looked[i * hidden + h]).isEqualTo(table[(int) order[i] * hidden + h]);
+                }
+            }
+        }
+    }
+}
