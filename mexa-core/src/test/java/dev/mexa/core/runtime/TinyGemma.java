@@ -78,16 +78,43 @@ public record TinyGemma(String modelType, int vocab, int hidden, int layers, int
 
     /** @param type stored dtype @return a copy storing weights as {@code type} */
     public TinyGemma withDtype(DType type) {
-        return new TinyGemma(modelType, vocab, hidden, layers, heads, kvHeads, headDim, intermediate, ropeTheta,
-                localTheta, linearFactor, slidingWindow, slidingPattern, softcap, queryScalar, attentionBias, tied,
-                type, seed);
+        return copy(type, attentionBias, tied, seed, softcap, slidingWindow, queryScalar, localTheta, linearFactor);
     }
 
-    /** @return a copy with q/k/v/o biases and an untied (unused) output head */
+    /** @return a copy with q/k/v/o biases and an untied (unused) output head, other weights */
     public TinyGemma withBiasUntied() {
+        return copy(dtype, true, false, seed + 100, softcap, slidingWindow, queryScalar, localTheta, linearFactor);
+    }
+
+    /** @param cap attn_logit_softcapping, 0 for none @return a copy with it */
+    public TinyGemma withSoftcap(double cap) {
+        return copy(dtype, attentionBias, tied, seed, cap, slidingWindow, queryScalar, localTheta, linearFactor);
+    }
+
+    /** @param window the sliding layers' window, 0 for global attention everywhere @return a copy with it */
+    public TinyGemma withWindow(int window) {
+        return copy(dtype, attentionBias, tied, seed, softcap, window, queryScalar, localTheta, linearFactor);
+    }
+
+    /** @param scalar query_pre_attn_scalar @return a copy with it */
+    public TinyGemma withQueryScalar(double scalar) {
+        return copy(dtype, attentionBias, tied, seed, softcap, slidingWindow, scalar, localTheta, linearFactor);
+    }
+
+    /** @param theta rope_local_base_freq @return a copy with it */
+    public TinyGemma withLocalTheta(double theta) {
+        return copy(dtype, attentionBias, tied, seed, softcap, slidingWindow, queryScalar, theta, linearFactor);
+    }
+
+    /** @param factor the global layers' linear rope factor, 0 for none @return a copy with it */
+    public TinyGemma withLinearFactor(double factor) {
+        return copy(dtype, attentionBias, tied, seed, softcap, slidingWindow, queryScalar, localTheta, factor);
+    }
+
+    private TinyGemma copy(DType type, boolean bias, boolean tiedHead, long weightSeed, double cap, int window,
+            double scalar, double local, double factor) {
         return new TinyGemma(modelType, vocab, hidden, layers, heads, kvHeads, headDim, intermediate, ropeTheta,
-                localTheta, linearFactor, slidingWindow, slidingPattern, softcap, queryScalar, true, false, dtype,
-                seed + 100);
+                local, factor, window, slidingPattern, cap, scalar, bias, tiedHead, type, weightSeed);
     }
 
     @Override
