@@ -7,6 +7,8 @@ import com.google.gson.JsonPrimitive;
 import dev.mexa.core.MexaException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -49,6 +51,16 @@ public final class ConfigReader {
      */
     public boolean has(String key) {
         return value(key) != null;
+    }
+
+    /**
+     * @param key a key
+     * @return whether it is present with the value {@code null} (for the few keys where HF's class default differs
+     *     from {@code None}, such as gemma2's {@code attn_logit_softcapping})
+     */
+    public boolean isNull(String key) {
+        JsonElement element = object.get(key);
+        return element != null && element.isJsonNull();
     }
 
     /**
@@ -172,6 +184,30 @@ public final class ConfigReader {
             if (values[i] <= 0) {
                 throw wrong(key, element, expected);
             }
+        }
+        return values;
+    }
+
+    /**
+     * @param key a required list of strings ({@code layer_types}, say)
+     * @param length the length it must have
+     * @return its values
+     */
+    public List<String> stringList(String key, int length) {
+        JsonElement element = value(key);
+        if (element == null) {
+            throw missing(key);
+        }
+        String expected = "a list of " + length + " strings";
+        if (!(element instanceof JsonArray array) || array.size() != length) {
+            throw wrong(key, element, expected);
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonElement item : array) {
+            if (!(item instanceof JsonPrimitive primitive) || !primitive.isString()) {
+                throw wrong(key, element, expected);
+            }
+            values.add(primitive.getAsString());
         }
         return values;
     }

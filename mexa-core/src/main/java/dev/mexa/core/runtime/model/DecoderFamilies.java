@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 final class DecoderFamilies {
 
     /** Every family; a new family is added here. */
-    private static final List<DecoderFamily> FAMILIES = List.of(new LlamaFamily(), new Gpt2Family());
+    private static final List<DecoderFamily> FAMILIES = List.of(new LlamaFamily(), new Gpt2Family(),
+            new GemmaFamily());
 
     private DecoderFamilies() {
     }
