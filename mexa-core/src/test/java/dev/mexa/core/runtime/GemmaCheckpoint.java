@@ -8,9 +8,11 @@ import dev.mexa.core.safetensors.FloatCodec;
 import dev.mexa.core.safetensors.SafetensorsWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,21 +122,15 @@ public final class GemmaCheckpoint {
         }
     }
 
+    /** Adds uniform values in {@code mean +- scale}, rounded to the stored dtype as the file will hold them. */
     private void add(Random random, String name, double scale, double mean, long... shape) {
-        long count = 1;
-        for (long dim : shape) {
-            count *= dim;
+        int count = (int) Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        float[] drawn = new float[count];
+        for (int i = 0; i < count; i++) {
+            drawn[i] = (float) (mean + scale * (2 * random.nextDouble() - 1));
         }
-        float[] values = new float[(int) count];
-        for (int i = 0; i < values.length; i++) {
-            float value = (float) (mean + scale * (2 * random.nextDouble() - 1));
-            values[i] = switch (model.dtype()) {
-                case F16 -> FloatCodec.float16ToFloat(FloatCodec.floatToFloat16(value));
-                case BF16 -> FloatCodec.bfloat16ToFloat(FloatCodec.floatToBfloat16(value));
-                default -> value;
-            };
-        }
-        weights.put(name, values);
+        byte[] stored = FloatCodec.encode(drawn, model.dtype());
+        weights.put(name, FloatCodec.decode(ByteBuffer.wrap(stored), model.dtype(), count));
         shapes.put(name, shape);
     }
 

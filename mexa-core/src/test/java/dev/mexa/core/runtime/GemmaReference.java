@@ -57,17 +57,17 @@ public final class GemmaReference {
             }
         }
         List<double[][]> states = new ArrayList<>();
-        states.add(copy(x));
+        states.add(ReferenceMath.copy(x));
         for (int layer = 0; layer < m.layers(); layer++) {
             String p = "model.layers." + layer + ".";
             double[][] attended = attention(norm(x, p + "input_layernorm"), layer, p + "self_attn.");
-            add(x, m.sandwichNorms() ? norm(attended, p + "post_attention_layernorm") : attended);
+            ReferenceMath.add(x, m.sandwichNorms() ? norm(attended, p + "post_attention_layernorm") : attended);
             double[][] mlpInput = norm(x, p + (m.sandwichNorms() ? "pre_feedforward_layernorm"
                     : "post_attention_layernorm"));
             double[][] mlp = mlp(mlpInput, p + "mlp.");
-            add(x, m.sandwichNorms() ? norm(mlp, p + "post_feedforward_layernorm") : mlp);
+            ReferenceMath.add(x, m.sandwichNorms() ? norm(mlp, p + "post_feedforward_layernorm") : mlp);
             if (layer < m.layers() - 1) {
-                states.add(copy(x));
+                states.add(ReferenceMath.copy(x));
             }
         }
         states.add(norm(x, "model.norm"));
@@ -84,41 +84,11 @@ public final class GemmaReference {
             k = headNorm(k, p + "k_norm", m.kvHeads());
         }
         double[] inverse = inverseFrequencies(layer);
-        rope(q, m.heads(), inverse);
-        rope(k, m.kvHeads(), inverse);
+        ReferenceMath.rotate(q, m.heads(), d, inverse, 1);
+        ReferenceMath.rotate(k, m.kvHeads(), d, inverse, 1);
         double scaling = 1 / Math.sqrt(m.modelType().equals("gemma") ? d : m.queryScalar());
         int window = m.sliding(layer) ? m.slidingWindow() : 0;
-        int length = x.length;
-        double[][] out = new double[length][m.heads() * d];
-        for (int head = 0; head < m.heads(); head++) {
-            int kvHead = head / (m.heads() / m.kvHeads());
-            for (int t = 0; t < length; t++) {
-                double[] weights = new double[t + 1];
-                double max = Double.NEGATIVE_INFINITY;
-                for (int s = 0; s <= t; s++) {
-                    double dot = 0;
-                    for (int i = 0; i < d; i++) {
-                        dot += q[t][head * d + i] * k[s][kvHead * d + i];
-                    }
-                    double score = dot * scaling;
-                    if (m.softcap() > 0) {
-                        score = m.softcap() * Math.tanh(score / m.softcap());
-                    }
-                    weights[s] = window > 0 && t - s >= window ? Double.NEGATIVE_INFINITY : score;
-                    max = Math.max(max, weights[s]);
-                }
-                double total = 0;
-                for (int s = 0; s <= t; s++) {
-                    weights[s] = Math.exp(weights[s] - max);
-                    total += weights[s];
-                }
-                for (int s = 0; s <= t; s++) {
-                    for (int i = 0; i < d; i++) {
-                        out[t][head * d + i] += weights[s] / total * v[s][kvHead * d + i];
-                    }
-                }
-            }
-        }
+        double[][] out = ReferenceMath.attention(q, k, v, m.heads(), m.kvHeads(), d, scaling, m.softcap(), window);
         return linear(out, p + "o_proj", m.hidden());
     }
 
@@ -134,30 +104,12 @@ public final class GemmaReference {
         return inverse;
     }
 
-    /** Rotates every head of x in place; HF's rotate_half pairs dimension i with i + D/2. */
-    private void rope(double[][] x, int heads, double[] inverse) {
-        int d = m.headDim();
-        for (int t = 0; t < x.length; t++) {
-            for (int head = 0; head < heads; head++) {
-                for (int i = 0; i < d / 2; i++) {
-                    double angle = t * inverse[i];
-                    double a = x[t][head * d + i];
-                    double b = x[t][head * d + i + d / 2];
-                    x[t][head * d + i] = a * Math.cos(angle) - b * Math.sin(angle);
-                    x[t][head * d + i + d / 2] = b * Math.cos(angle) + a * Math.sin(angle);
-                }
-            }
-        }
-    }
-
     private double[][] mlp(double[][] x, String p) {
         double[][] gate = linear(x, p + "gate_proj", m.intermediate());
         double[][] up = linear(x, p + "up_proj", m.intermediate());
         for (int t = 0; t < x.length; t++) {
             for (int j = 0; j < m.intermediate(); j++) {
-                double a = gate[t][j];
-                double gelu = 0.5 * a * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (a + 0.044715 * a * a * a)));
-                gate[t][j] = gelu * up[t][j];
+                gate[t][j] = ReferenceMath.geluTanh(gate[t][j]) * up[t][j];
             }
         }
         return linear(gate, p + "down_proj", m.hidden());
@@ -201,35 +153,6 @@ public final class GemmaReference {
 
     /** y = x W^T (+ b when the checkpoint has attention biases) with W stored [out, in]. */
     private double[][] linear(double[][] x, String name, int outputs) {
-        float[] weight = w.get(name + ".weight");
-        float[] bias = w.get(name + ".bias");
-        int inputs = x[0].length;
-        double[][] y = new double[x.length][outputs];
-        for (int t = 0; t < x.length; t++) {
-            for (int o = 0; o < outputs; o++) {
-                double sum = bias == null ? 0 : bias[o];
-                for (int i = 0; i < inputs; i++) {
-                    sum += weight[o * inputs + i] * x[t][i];
-                }
-                y[t][o] = sum;
-            }
-        }
-        return y;
-    }
-
-    private static void add(double[][] x, double[][] delta) {
-        for (int t = 0; t < x.length; t++) {
-            for (int j = 0; j < x[t].length; j++) {
-                x[t][j] += delta[t][j];
-            }
-        }
-    }
-
-    private static double[][] copy(double[][] x) {
-        double[][] out = new double[x.length][];
-        for (int t = 0; t < x.length; t++) {
-            out[t] = x[t].clone();
-        }
-        return out;
+        return ReferenceMath.linear(x, w.get(name + ".weight"), w.get(name + ".bias"), outputs);
     }
 }

@@ -65,7 +65,7 @@ public final class ReferenceDecoder {
                 x[t][j] = embedding[ids[t] * h + j];
             }
         }
-        states.add(copy(x));
+        states.add(ReferenceMath.copy(x));
         for (int layer = 0; layer < m.layers(); layer++) {
             String p = "model.layers." + layer + ".";
             double[][] normed = rmsNorm(x, w.get(p + "input_layernorm.weight"));
@@ -76,7 +76,7 @@ public final class ReferenceDecoder {
             rope(k, m.kvHeads());
             double[][] attended = attention(q, k, v, m.heads(), m.kvHeads(), m.headDim(), m.slidingWindow());
             double[][] out = linearOutIn(attended, p + "self_attn.o_proj", h, m.bias());
-            add(x, out);
+            ReferenceMath.add(x, out);
             double[][] normed2 = rmsNorm(x, w.get(p + "post_attention_layernorm.weight"));
             double[][] gate = linearOutIn(normed2, p + "mlp.gate_proj", m.intermediate(), false);
             double[][] up = linearOutIn(normed2, p + "mlp.up_proj", m.intermediate(), false);
@@ -86,9 +86,9 @@ public final class ReferenceDecoder {
                     gate[t][j] = g / (1 + Math.exp(-g)) * up[t][j];
                 }
             }
-            add(x, linearOutIn(gate, p + "mlp.down_proj", h, false));
+            ReferenceMath.add(x, linearOutIn(gate, p + "mlp.down_proj", h, false));
             if (layer < m.layers() - 1) {
-                states.add(copy(x));
+                states.add(ReferenceMath.copy(x));
             }
         }
         states.add(rmsNorm(x, w.get("model.norm.weight")));
@@ -131,20 +131,7 @@ public final class ReferenceDecoder {
 
     /** y = x W^T + b with W stored [out, in] (torch.nn.Linear). */
     private double[][] linearOutIn(double[][] x, String name, int outputs, boolean bias) {
-        float[] weight = w.get(name + ".weight");
-        float[] b = bias ? w.get(name + ".bias") : null;
-        int inputs = x[0].length;
-        double[][] y = new double[x.length][outputs];
-        for (int t = 0; t < x.length; t++) {
-            for (int o = 0; o < outputs; o++) {
-                double sum = b == null ? 0 : b[o];
-                for (int i = 0; i < inputs; i++) {
-                    sum += weight[o * inputs + i] * x[t][i];
-                }
-                y[t][o] = sum;
-            }
-        }
-        return y;
+        return ReferenceMath.linear(x, w.get(name + ".weight"), bias ? w.get(name + ".bias") : null, outputs);
     }
 
     /** y = x W + b with W stored [in, out] (GPT-2's Conv1D). */
@@ -211,38 +198,7 @@ public final class ReferenceDecoder {
 
     private static double[][] attention(double[][] q, double[][] k, double[][] v, int heads, int kvHeads, int d,
             int window) {
-        int length = q.length;
-        double[][] out = new double[length][heads * d];
-        for (int head = 0; head < heads; head++) {
-            int kvHead = head / (heads / kvHeads);
-            for (int t = 0; t < length; t++) {
-                double[] scores = new double[t + 1];
-                double max = Double.NEGATIVE_INFINITY;
-                for (int s = 0; s <= t; s++) {
-                    if (window > 0 && t - s >= window) {
-                        scores[s] = Double.NEGATIVE_INFINITY;
-                        continue;
-                    }
-                    double dot = 0;
-                    for (int i = 0; i < d; i++) {
-                        dot += q[t][head * d + i] * k[s][kvHead * d + i];
-                    }
-                    scores[s] = dot / Math.sqrt(d);
-                    max = Math.max(max, scores[s]);
-                }
-                double total = 0;
-                for (int s = 0; s <= t; s++) {
-                    scores[s] = Math.exp(scores[s] - max);
-                    total += scores[s];
-                }
-                for (int s = 0; s <= t; s++) {
-                    for (int i = 0; i < d; i++) {
-                        out[t][head * d + i] += scores[s] / total * v[s][kvHead * d + i];
-                    }
-                }
-            }
-        }
-        return out;
+        return ReferenceMath.attention(q, k, v, heads, kvHeads, d, 1 / Math.sqrt(d), 0, window);
     }
 
     private double[][][] gpt2(int[] ids) {
@@ -259,7 +215,7 @@ public final class ReferenceDecoder {
         }
         List<double[][]> states = new ArrayList<>();
         for (int layer = 0; layer < m.layers(); layer++) {
-            states.add(copy(x));
+            states.add(ReferenceMath.copy(x));
             String l = p + "h." + layer + ".";
             double[][] qkv = linearInOut(layerNorm(x, l + "ln_1"), l + "attn.c_attn", 3 * h);
             double[][] q = new double[length][h];
@@ -271,15 +227,14 @@ public final class ReferenceDecoder {
                 System.arraycopy(qkv[t], 2 * h, v[t], 0, h);
             }
             double[][] attended = attention(q, k, v, m.heads(), m.heads(), h / m.heads(), 0);
-            add(x, linearInOut(attended, l + "attn.c_proj", h));
+            ReferenceMath.add(x, linearInOut(attended, l + "attn.c_proj", h));
             double[][] inner = linearInOut(layerNorm(x, l + "ln_2"), l + "mlp.c_fc", m.intermediate());
             for (double[] row : inner) {
                 for (int j = 0; j < row.length; j++) {
-                    double a = row[j];
-                    row[j] = 0.5 * a * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (a + 0.044715 * a * a * a)));
+                    row[j] = ReferenceMath.geluTanh(row[j]);
                 }
             }
-            add(x, linearInOut(inner, l + "mlp.c_proj", h));
+            ReferenceMath.add(x, linearInOut(inner, l + "mlp.c_proj", h));
         }
         states.add(layerNorm(x, p + "ln_f"));
         return states.toArray(new double[0][][]);
@@ -301,22 +256,6 @@ public final class ReferenceDecoder {
             for (int j = 0; j < x[t].length; j++) {
                 out[t][j] = (x[t][j] - mean) / Math.sqrt(variance + 1e-5) * weight[j] + bias[j];
             }
-        }
-        return out;
-    }
-
-    private static void add(double[][] x, double[][] delta) {
-        for (int t = 0; t < x.length; t++) {
-            for (int j = 0; j < x[t].length; j++) {
-                x[t][j] += delta[t][j];
-            }
-        }
-    }
-
-    private static double[][] copy(double[][] x) {
-        double[][] out = new double[x.length][];
-        for (int t = 0; t < x.length; t++) {
-            out[t] = x[t].clone();
         }
         return out;
     }
