@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Writes a random-weight Gemma-family HuggingFace checkpoint for a {@link TinyGemma} (config.json as
@@ -25,50 +26,30 @@ import java.util.Random;
  * {@code 1/sqrt(hidden)}, so that the scaled embedding has unit size; norm weights are small, as the model applies
  * {@code 1 + w}; query and key weights are large enough that soft-capping and windows matter.
  */
-public final class GemmaCheckpoint {
-
-    /** The checkpoint's directory. */
-    public final Path directory;
-    /** The model it holds. */
-    public final TinyGemma model;
-    /** Every weight by its full name, as stored (rounded to the dtype). */
-    public final Map<String, float[]> weights = new LinkedHashMap<>();
-    private final Map<String, long[]> shapes = new LinkedHashMap<>();
-
-    private GemmaCheckpoint(Path directory, TinyGemma model) {
-        this.directory = directory;
-        this.model = model;
-    }
+public record GemmaCheckpoint(Path directory, TinyGemma model, Map<String, float[]> weights) {
 
     /**
      * @param directory where to write (created)
      * @param model the shape
-     * @return the written checkpoint
+     * @return the written checkpoint, whose {@link #weights} hold every weight by its full name as stored (rounded
+     *     to the dtype)
      */
     public static GemmaCheckpoint write(Path directory, TinyGemma model) {
-        GemmaCheckpoint checkpoint = new GemmaCheckpoint(directory, model);
-        checkpoint.generate(new Random(model.seed()));
+        GemmaCheckpoint checkpoint = new GemmaCheckpoint(directory, model, new LinkedHashMap<>());
+        SafetensorsWriter writer = new SafetensorsWriter();
+        checkpoint.generate(new Random(model.seed()), writer);
+        List<String> vocabulary = new ArrayList<>(List.of("<unk>", "<s>"));
+        IntStream.range(0, model.vocab()).forEach(i -> vocabulary.add("w" + i));
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve("config.json"), checkpoint.config());
-            Files.writeString(directory.resolve("tokenizer.json"),
-                    WordLevelTokenizerJson.build(checkpoint.vocabulary(), "<unk>", "<s>"));
+            Files.writeString(directory.resolve("tokenizer.json"), WordLevelTokenizerJson.build(vocabulary, "<unk>",
+                    "<s>"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SafetensorsWriter writer = new SafetensorsWriter();
-        checkpoint.weights.forEach((name, values) -> writer.add(name, model.dtype(), checkpoint.shapes.get(name),
-                values));
         writer.write(directory.resolve("model.safetensors"));
         return checkpoint;
-    }
-
-    private List<String> vocabulary() {
-        List<String> vocabulary = new ArrayList<>(List.of("<unk>", "<s>"));
-        for (int i = 0; i < model.vocab(); i++) {
-            vocabulary.add("w" + i);
-        }
-        return vocabulary;
     }
 
     /**
@@ -85,53 +66,54 @@ public final class GemmaCheckpoint {
         return ids;
     }
 
-    private void generate(Random random) {
+    private void generate(Random random, SafetensorsWriter writer) {
         int h = model.hidden();
         int q = model.heads() * model.headDim();
         int kv = model.kvHeads() * model.headDim();
-        add(random, "model.embed_tokens.weight", Math.sqrt(3.0 / h), 0, model.vocabSize(), h);
+        add(writer, random, "model.embed_tokens.weight", Math.sqrt(3.0 / h), 0, model.vocabSize(), h);
         for (int i = 0; i < model.layers(); i++) {
             String l = "model.layers." + i + ".";
-            add(random, l + "input_layernorm.weight", 0.2, 0, h);
-            add(random, l + "self_attn.q_proj.weight", 0.6, 0, q, h);
-            add(random, l + "self_attn.k_proj.weight", 0.6, 0, kv, h);
-            add(random, l + "self_attn.v_proj.weight", 0.3, 0, kv, h);
-            add(random, l + "self_attn.o_proj.weight", 0.3, 0, h, q);
+            add(writer, random, l + "input_layernorm.weight", 0.2, 0, h);
+            add(writer, random, l + "self_attn.q_proj.weight", 0.6, 0, q, h);
+            add(writer, random, l + "self_attn.k_proj.weight", 0.6, 0, kv, h);
+            add(writer, random, l + "self_attn.v_proj.weight", 0.3, 0, kv, h);
+            add(writer, random, l + "self_attn.o_proj.weight", 0.3, 0, h, q);
             if (model.attentionBias()) {
-                add(random, l + "self_attn.q_proj.bias", 0.2, 0, q);
-                add(random, l + "self_attn.k_proj.bias", 0.2, 0, kv);
-                add(random, l + "self_attn.v_proj.bias", 0.2, 0, kv);
-                add(random, l + "self_attn.o_proj.bias", 0.2, 0, h);
+                add(writer, random, l + "self_attn.q_proj.bias", 0.2, 0, q);
+                add(writer, random, l + "self_attn.k_proj.bias", 0.2, 0, kv);
+                add(writer, random, l + "self_attn.v_proj.bias", 0.2, 0, kv);
+                add(writer, random, l + "self_attn.o_proj.bias", 0.2, 0, h);
             }
             if (model.queryKeyNorms()) {
-                add(random, l + "self_attn.q_norm.weight", 0.2, 0, model.headDim());
-                add(random, l + "self_attn.k_norm.weight", 0.2, 0, model.headDim());
+                add(writer, random, l + "self_attn.q_norm.weight", 0.2, 0, model.headDim());
+                add(writer, random, l + "self_attn.k_norm.weight", 0.2, 0, model.headDim());
             }
-            add(random, l + "post_attention_layernorm.weight", 0.2, 0, h);
+            add(writer, random, l + "post_attention_layernorm.weight", 0.2, 0, h);
             if (model.sandwichNorms()) {
-                add(random, l + "pre_feedforward_layernorm.weight", 0.2, 0, h);
-                add(random, l + "post_feedforward_layernorm.weight", 0.2, 0, h);
+                add(writer, random, l + "pre_feedforward_layernorm.weight", 0.2, 0, h);
+                add(writer, random, l + "post_feedforward_layernorm.weight", 0.2, 0, h);
             }
-            add(random, l + "mlp.gate_proj.weight", 0.3, 0, model.intermediate(), h);
-            add(random, l + "mlp.up_proj.weight", 0.3, 0, model.intermediate(), h);
-            add(random, l + "mlp.down_proj.weight", 0.3, 0, h, model.intermediate());
+            add(writer, random, l + "mlp.gate_proj.weight", 0.3, 0, model.intermediate(), h);
+            add(writer, random, l + "mlp.up_proj.weight", 0.3, 0, model.intermediate(), h);
+            add(writer, random, l + "mlp.down_proj.weight", 0.3, 0, h, model.intermediate());
         }
-        add(random, "model.norm.weight", 0.2, 0, h);
+        add(writer, random, "model.norm.weight", 0.2, 0, h);
         if (!model.tied()) {
-            add(random, "lm_head.weight", 0.3, 0, model.vocabSize(), h);
+            add(writer, random, "lm_head.weight", 0.3, 0, model.vocabSize(), h);
         }
     }
 
     /** Adds uniform values in {@code mean +- scale}, rounded to the stored dtype as the file will hold them. */
-    private void add(Random random, String name, double scale, double mean, long... shape) {
+    private void add(SafetensorsWriter writer, Random random, String name, double scale, double mean,
+            long... shape) {
         int count = (int) Arrays.stream(shape).reduce(1, Math::multiplyExact);
         float[] drawn = new float[count];
         for (int i = 0; i < count; i++) {
             drawn[i] = (float) (mean + scale * (2 * random.nextDouble() - 1));
         }
         byte[] stored = FloatCodec.encode(drawn, model.dtype());
+        writer.addRaw(name, model.dtype(), shape, stored);
         weights.put(name, FloatCodec.decode(ByteBuffer.wrap(stored), model.dtype(), count));
-        shapes.put(name, shape);
     }
 
     private String config() {

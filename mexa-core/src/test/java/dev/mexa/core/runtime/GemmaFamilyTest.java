@@ -62,7 +62,7 @@ class GemmaFamilyTest {
         for (int words : WORDS) {
             sentences.add(toLongs(checkpoint.randomIds(random, words)));
         }
-        try (DecoderModel decoder = load(checkpoint.directory);
+        try (DecoderModel decoder = load(checkpoint.directory());
                 NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             float[][][] batched = HiddenStates.of(decoder, sentences, manager);
             for (int row = 0; row < sentences.size(); row++) {
@@ -93,8 +93,8 @@ class GemmaFamilyTest {
         GemmaCheckpoint gemma2 = GemmaCheckpoint.write(temp.resolve("gemma2"), TinyGemma.gemma2());
         GemmaCheckpoint gemma3 = GemmaCheckpoint.write(temp.resolve("gemma3"), TinyGemma.gemma3());
         int[] ids = gemma2.randomIds(new Random(3), 12);
-        TinyGemma two = gemma2.model;
-        TinyGemma three = gemma3.model;
+        TinyGemma two = gemma2.model();
+        TinyGemma three = gemma3.model();
         assertMatters(gemma2, ids, two.withSoftcap(0), "soft-capping");
         assertMatters(gemma2, ids, two.withWindow(0), "the sliding window");
         assertMatters(gemma2, ids, two.withQueryScalar(two.headDim()), "query_pre_attn_scalar");
@@ -105,7 +105,7 @@ class GemmaFamilyTest {
 
     private static void assertMatters(GemmaCheckpoint checkpoint, int[] ids, TinyGemma without, String feature) {
         double[][][] with = new GemmaReference(checkpoint).hiddenStates(ids);
-        double[][][] other = new GemmaReference(without, checkpoint.weights).hiddenStates(ids);
+        double[][][] other = new GemmaReference(without, checkpoint.weights()).hiddenStates(ids);
         int last = with.length - 1;
         float[] rounded = new float[with[last].length * with[last][0].length];
         double[] flat = Differences.flatten(with[last]);
@@ -121,19 +121,19 @@ class GemmaFamilyTest {
         GemmaCheckpoint checkpoint = GemmaCheckpoint.write(temp.resolve("model"), TinyGemma.gemma3());
         List<long[]> sentences = List.of(toLongs(checkpoint.randomIds(new Random(5), 9)));
         float[][][] byPattern;
-        try (DecoderModel decoder = load(checkpoint.directory);
+        try (DecoderModel decoder = load(checkpoint.directory());
                 NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             byPattern = HiddenStates.of(decoder, sentences, manager);
         }
-        editConfig(checkpoint.directory, config -> {
+        editConfig(checkpoint.directory(), config -> {
             config.addProperty("sliding_window_pattern", 1000);
             JsonArray types = new JsonArray();
-            for (int layer = 0; layer < checkpoint.model.layers(); layer++) {
-                types.add(checkpoint.model.sliding(layer) ? "sliding_attention" : "full_attention");
+            for (int layer = 0; layer < checkpoint.model().layers(); layer++) {
+                types.add(checkpoint.model().sliding(layer) ? "sliding_attention" : "full_attention");
             }
             config.add("layer_types", types);
         });
-        try (DecoderModel decoder = load(checkpoint.directory);
+        try (DecoderModel decoder = load(checkpoint.directory());
                 NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             float[][][] byList = HiddenStates.of(decoder, sentences, manager);
             for (int layer = 0; layer < byList.length; layer++) {
@@ -146,7 +146,7 @@ class GemmaFamilyTest {
     void float16IsRefusedWithTheReasonAndTheFix() {
         for (TinyGemma model : List.of(TinyGemma.gemma(), TinyGemma.gemma2(), TinyGemma.gemma3())) {
             GemmaCheckpoint checkpoint = GemmaCheckpoint.write(temp.resolve(model.modelType()), model);
-            assertThatThrownBy(() -> DecoderCheckpoint.read(checkpoint.directory).load(Device.cpu(),
+            assertThatThrownBy(() -> DecoderCheckpoint.read(checkpoint.directory()).load(Device.cpu(),
                     DataType.FLOAT16)).isInstanceOf(MexaException.class)
                     .hasMessageContaining("float16").hasMessageContaining("Gemma")
                     .hasMessageContaining(model.modelType()).hasMessageContaining("float32");
@@ -156,18 +156,18 @@ class GemmaFamilyTest {
     @Test
     void configurationsThisRuntimeDoesNotImplementAreRejectedNamingTheKey() throws IOException {
         GemmaCheckpoint checkpoint = GemmaCheckpoint.write(temp.resolve("model"), TinyGemma.gemma3());
-        assertRejected(checkpoint.directory, config -> config.addProperty("use_bidirectional_attention", true),
+        assertRejected(checkpoint.directory(), config -> config.addProperty("use_bidirectional_attention", true),
                 "use_bidirectional_attention");
-        assertRejected(checkpoint.directory, config -> config.addProperty("hidden_activation", "relu"),
+        assertRejected(checkpoint.directory(), config -> config.addProperty("hidden_activation", "relu"),
                 "hidden_activation");
-        assertRejected(checkpoint.directory, config -> {
+        assertRejected(checkpoint.directory(), config -> {
             JsonArray types = new JsonArray();
             types.add("sliding_attention");
             config.add("layer_types", types);
         }, "layer_types");
-        assertRejected(checkpoint.directory, config -> {
+        assertRejected(checkpoint.directory(), config -> {
             JsonArray types = new JsonArray();
-            for (int layer = 0; layer < checkpoint.model.layers(); layer++) {
+            for (int layer = 0; layer < checkpoint.model().layers(); layer++) {
                 types.add("chunked_attention");
             }
             config.add("layer_types", types);

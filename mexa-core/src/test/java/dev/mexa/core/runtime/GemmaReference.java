@@ -29,7 +29,7 @@ public final class GemmaReference {
 
     /** @param checkpoint the generated checkpoint whose weights to use */
     public GemmaReference(GemmaCheckpoint checkpoint) {
-        this(checkpoint.model, checkpoint.weights);
+        this(checkpoint.model(), checkpoint.weights());
     }
 
     /**

@@ -170,19 +170,13 @@ public final class ConfigReader {
      * @return its values
      */
     public double[] positiveList(String key, int length) {
-        JsonElement element = value(key);
-        if (element == null) {
-            throw missing(key);
-        }
         String expected = "a list of " + length + " positive numbers";
-        if (!(element instanceof JsonArray array) || array.size() != length) {
-            throw wrong(key, element, expected);
-        }
+        JsonArray array = list(key, length, expected);
         double[] values = new double[length];
         for (int i = 0; i < length; i++) {
             values[i] = finite(key, array.get(i), expected);
             if (values[i] <= 0) {
-                throw wrong(key, element, expected);
+                throw wrong(key, array, expected);
             }
         }
         return values;
@@ -194,22 +188,26 @@ public final class ConfigReader {
      * @return its values
      */
     public List<String> stringList(String key, int length) {
-        JsonElement element = value(key);
-        if (element == null) {
-            throw missing(key);
-        }
         String expected = "a list of " + length + " strings";
-        if (!(element instanceof JsonArray array) || array.size() != length) {
-            throw wrong(key, element, expected);
-        }
         List<String> values = new ArrayList<>();
-        for (JsonElement item : array) {
+        for (JsonElement item : list(key, length, expected)) {
             if (!(item instanceof JsonPrimitive primitive) || !primitive.isString()) {
-                throw wrong(key, element, expected);
+                throw wrong(key, value(key), expected);
             }
             values.add(primitive.getAsString());
         }
         return values;
+    }
+
+    private JsonArray list(String key, int length, String expected) {
+        JsonElement element = value(key);
+        if (element == null) {
+            throw missing(key);
+        }
+        if (!(element instanceof JsonArray array) || array.size() != length) {
+            throw wrong(key, element, expected);
+        }
+        return array;
     }
 
     /**

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.mexa.core.runtime.checkpoint.ConfigReader;
 
 /**
  * Scaled dot-product attention with grouped key/value heads, scores and softmax in float32, with the hooks the
@@ -27,6 +28,23 @@ record Attention(int heads, int kvHeads, int headDim, double scaling, double sof
      */
     static Attention standard(int heads, int kvHeads, int headDim) {
         return new Attention(heads, kvHeads, headDim, 1 / Math.sqrt(headDim), 0);
+    }
+
+    /**
+     * Reads {@code num_key_value_heads}, as many as the query heads when absent, which must divide them.
+     *
+     * @param config the checkpoint's {@code config.json}
+     * @param heads the query heads ({@code num_attention_heads})
+     * @return the key/value heads
+     * @throws dev.mexa.core.MexaException naming config.json and the key otherwise
+     */
+    static int kvHeads(ConfigReader config, int heads) {
+        int kvHeads = config.count("num_key_value_heads", heads);
+        if (heads % kvHeads != 0) {
+            throw config.invalid("num_key_value_heads", "is " + kvHeads + ", which does not divide"
+                    + " num_attention_heads " + heads);
+        }
+        return kvHeads;
     }
 
     /**

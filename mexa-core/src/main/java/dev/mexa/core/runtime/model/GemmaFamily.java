@@ -87,11 +87,7 @@ final class GemmaFamily implements DecoderFamily {
         boolean gemma3 = modelType.equals("gemma3_text");
         int hidden = config.count("hidden_size");
         int heads = config.count("num_attention_heads");
-        int kvHeads = config.count("num_key_value_heads", heads);
-        if (heads % kvHeads != 0) {
-            throw config.invalid("num_key_value_heads", "is " + kvHeads + ", which does not divide"
-                    + " num_attention_heads " + heads);
-        }
+        int kvHeads = Attention.kvHeads(config, heads);
         int headDim = config.count("head_dim", 256);
         int layers = config.count("num_hidden_layers");
         if (gemma3 && config.flag("use_bidirectional_attention", false)) {

@@ -75,11 +75,7 @@ final class LlamaFamily implements DecoderFamily {
     public DecoderSpec configure(String modelType, ConfigReader config) {
         int hidden = config.count("hidden_size");
         int heads = config.count("num_attention_heads");
-        int kvHeads = config.count("num_key_value_heads", heads);
-        if (heads % kvHeads != 0) {
-            throw config.invalid("num_key_value_heads", "is " + kvHeads + ", which does not divide"
-                    + " num_attention_heads " + heads);
-        }
+        int kvHeads = Attention.kvHeads(config, heads);
         if (!config.has("head_dim") && hidden % heads != 0) {
             throw config.invalid("hidden_size", "is " + hidden + ", not a multiple of num_attention_heads " + heads
                     + " (and head_dim is not given)");
