@@ -155,18 +155,7 @@ public final class ReferenceDecoder {
     /** Rotates every head of x in place; HF's rotate_half pairs dimension i with i + D/2. */
     private void rope(double[][] x, int heads) {
         int d = m.headDim();
-        double[] inverse = inverseFrequencies(d);
-        for (int t = 0; t < x.length; t++) {
-            for (int head = 0; head < heads; head++) {
-                for (int i = 0; i < d / 2; i++) {
-                    double angle = t * inverse[i];
-                    double a = x[t][head * d + i];
-                    double b = x[t][head * d + i + d / 2];
-                    x[t][head * d + i] = a * Math.cos(angle) - b * Math.sin(angle);
-                    x[t][head * d + i + d / 2] = b * Math.cos(angle) + a * Math.sin(angle);
-                }
-            }
-        }
+        ReferenceMath.rotate(x, heads, d, inverseFrequencies(d), 1);
     }
 
     /** HF's _compute_default_rope_parameters and _compute_llama3_parameters, transcribed. */
