@@ -143,6 +143,27 @@ class GemmaFamilyTest {
     }
 
     @Test
+    void nullAndAbsentKeysMeanWhatTheyMeanInHuggingFace() throws IOException {
+        GemmaCheckpoint checkpoint = GemmaCheckpoint.write(temp.resolve("model"), TinyGemma.gemma2());
+        editConfig(checkpoint.directory(), config -> {
+            config.add("sliding_window", null);
+            config.remove("attn_logit_softcapping");
+        });
+        long[] ids = toLongs(checkpoint.randomIds(new Random(9), 12));
+        double[][][] expected = new GemmaReference(checkpoint.model().withWindow(0).withSoftcap(50),
+                checkpoint.weights()).hiddenStates(toInts(ids));
+        try (DecoderModel decoder = load(checkpoint.directory());
+                NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            float[][][] states = HiddenStates.of(decoder, List.of(ids), manager);
+            for (int layer = 0; layer < states.length; layer++) {
+                assertThat(Differences.relative(states[layer][0], Differences.flatten(expected[layer])))
+                        .as("null sliding_window: none; absent attn_logit_softcapping: 50; hidden state %d", layer)
+                        .isLessThan(TOLERANCE);
+            }
+        }
+    }
+
+    @Test
     void float16IsRefusedWithTheReasonAndTheFix() {
         for (TinyGemma model : List.of(TinyGemma.gemma(), TinyGemma.gemma2(), TinyGemma.gemma3())) {
             GemmaCheckpoint checkpoint = GemmaCheckpoint.write(temp.resolve(model.modelType()), model);

@@ -56,7 +56,7 @@ public final class ConfigReader {
     /**
      * @param key a key
      * @return whether it is present with the value {@code null} (for the few keys where HF's class default differs
-     *     from {@code None}, such as gemma2's {@code attn_logit_softcapping})
+     *     from {@code None}, such as gemma2's {@code attn_logit_softcapping} and {@code sliding_window})
      */
     public boolean isNull(String key) {
         JsonElement element = object.get(key);

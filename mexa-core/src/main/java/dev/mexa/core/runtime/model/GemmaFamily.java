@@ -99,7 +99,8 @@ final class GemmaFamily implements DecoderFamily {
         RotaryEmbedding local = gemma3 ? new RotaryEmbedding.Plain(config.positive("rope_local_base_freq", 10000),
                 global.dim()) : global;
         boolean[] sliding = sliding(modelType, config, layers);
-        int window = gemma1 ? 0 : config.count("sliding_window", 4096);
+        // as HF: absent means the class default, an explicit null no window at all
+        int window = gemma1 || config.isNull("sliding_window") ? 0 : config.count("sliding_window", 4096);
         int[] windows = new int[layers];
         RotaryEmbedding[] ropes = new RotaryEmbedding[layers];
         for (int layer = 0; layer < layers; layer++) {
