@@ -113,7 +113,9 @@ public record GemmaCheckpoint(Path directory, TinyGemma model, Map<String, float
         }
         byte[] stored = FloatCodec.encode(drawn, model.dtype());
         writer.addRaw(name, model.dtype(), shape, stored);
-        weights.put(name, FloatCodec.decode(ByteBuffer.wrap(stored), model.dtype(), count));
+        float[] rounded = new float[count];
+        FloatCodec.decodeInto(ByteBuffer.wrap(stored), model.dtype(), rounded, 0, count);
+        weights.put(name, rounded);
     }
 
     private String config() {
