@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The FLORES-200 excerpt of {@code mexa-flores200}, read from the class path as the default corpus. */
 class BundledCorpusTest {
@@ -43,6 +45,18 @@ class BundledCorpusTest {
                 .hasMessage("sentences (mexa.sentences) is 101, but the bundled FLORES-200 devtest corpus holds the"
                         + " first 100 sentences of each language: set corpus (mexa.corpus) to a directory with more,"
                         + " such as the full FLORES-200 devtest (1012 sentences), or score at most 100.");
+    }
+
+    @Test
+    void aCopyOfTheBundledFilesIsAnOrdinaryDirectory(@TempDir Path copy) throws IOException {
+        for (String language : List.of("eng_Latn", "deu_Latn")) {
+            Files.write(copy.resolve(language + ".devtest"), bundled(language));
+        }
+
+        ParallelCorpus corpus = ParallelCorpus.read(copy, 150);
+
+        assertThat(corpus.description()).isEqualTo(copy.toString());
+        assertThat(corpus.size()).isEqualTo(100);
     }
 
     @Test
