@@ -17,10 +17,12 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Scores how well a language model aligns each language with the pivot (MEXA, arXiv 2410.05873) and writes the
@@ -59,8 +61,37 @@ public class EvaluateMojo extends AbstractMojo {
     File model;
 
     /**
+     * A model packaged as a Maven artifact, {@code groupId:artifactId:version[:classifier[:extension]]} (extension
+     * {@code jar} by default): a jar or zip holding a checkpoint directory, at its root or as its only top-level
+     * directory. It is resolved from the project's repositories like a dependency, unpacked once into
+     * {@code modelCache} and run as {@code model}. Set this, {@code model} or {@code embeddings}.
+     *
+     * <pre>&lt;modelArtifact&gt;com.example.models:tiny-llama:1.0&lt;/modelArtifact&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.modelArtifact")
+    String modelArtifact;
+
+    /**
+     * Where {@code modelArtifact} is unpacked, once per coordinates and SHA-256; by default {@code .mexa/models} in
+     * the local repository, so that a CI cache of the local repository keeps it.
+     *
+     * <pre>&lt;modelCache&gt;${user.home}/.cache/mexa/models&lt;/modelCache&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.modelCache")
+    File modelCache;
+
+    /** Resolves {@code modelArtifact}. */
+    @Component
+    RepositorySystem repositorySystem;
+
+    /**
      * Parallel corpus for {@code model}: a directory of line-aligned {@code <lang>.devtest}, {@code .dev} or
-     * {@code .txt} files (FLORES-200 layout), line i of each a translation of line i of the pivot's.
+     * {@code .txt} files (FLORES-200 layout), line i of each a translation of line i of the pivot's. When not set,
+     * the bundled FLORES-200 devtest (first 100 sentences of 204 languages, CC BY-SA 4.0) is used.
      *
      * <pre>&lt;corpus&gt;${project.basedir}/flores200/devtest&lt;/corpus&gt;</pre>
      *
@@ -395,12 +426,14 @@ public class EvaluateMojo extends AbstractMojo {
     }
 
     /**
-     * @return the parameters mapped onto a request, checked
+     * @return the parameters mapped onto a request, checked; {@code modelArtifact} resolved and unpacked
      * @throws MexaException naming the parameter at fault
      */
     EvaluationRequest request() {
+        File checkpoint = new ModelArtifacts(repositorySystem, project, modelCache).checkpoint(model, modelArtifact,
+                embeddings != null, new MavenMexaLog(getLog()));
         return EvaluationRequest.builder()
-                .model(path(model))
+                .model(path(checkpoint))
                 .corpus(path(corpus))
                 .sentences(sentences)
                 .embedding(embedding)

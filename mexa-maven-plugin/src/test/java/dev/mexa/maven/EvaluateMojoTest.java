@@ -35,6 +35,8 @@ class EvaluateMojoTest {
     private static final String WOLOF_BELOW_HALF =
             "Rule violated for language wol_Latn: MEXA score is 0.01, but expected minimum is 0.50";
 
+    private static final String BUNDLED = "bundled FLORES-200 devtest (first 100 sentences)";
+
     @TempDir
     static Path shared;
 
@@ -255,17 +257,43 @@ class EvaluateMojoTest {
         mojo.embeddings = null;
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessage("No input: set model (mexa.model) and corpus (mexa.corpus) to run a checkpoint, or"
-                        + " embeddings (mexa.embeddings) to a directory of <lang>.safetensors files.");
+                .hasMessageStartingWith("No input: set model (mexa.model)");
     }
 
     @Test
-    void aModelWithoutCorpusWantsTheBundledCorpus() {
+    void aModelWithoutCorpusRunsOverTheBundledFlores200AndTheReportsNameIt() throws Exception {
         mojo.embeddings = null;
-        mojo.model = work.toFile();
+        mojo.model = exampleModel().toFile();
+        mojo.languages = "deu_Latn";
+        mojo.sentences = 10;
+        mojo.device = "cpu";
+
+        mojo.execute();
+
+        JsonObject report = JsonParser.parseString(Files.readString(output.resolve(ReportWriter.JSON)))
+                .getAsJsonObject();
+        assertThat(report.get("corpus").getAsString()).isEqualTo(BUNDLED);
+        assertThat(report.get("sentences").getAsInt()).isEqualTo(10);
+        assertThat(Files.readString(output.resolve(ReportWriter.MARKDOWN))).contains("Corpus: `" + BUNDLED + "`");
+    }
+
+    @Test
+    void moreSentencesThanTheBundledCorpusHoldsPointAtCorpus() throws IOException {
+        mojo.embeddings = null;
+        mojo.model = exampleModel().toFile();
+        mojo.sentences = 101;
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageStartingWith("No corpus is set and the bundled FLORES-200 corpus");
+                .hasMessage("sentences (mexa.sentences) is 101, but the bundled FLORES-200 devtest corpus holds the"
+                        + " first 100 sentences of each language: set corpus (mexa.corpus) to a directory with more,"
+                        + " such as the full FLORES-200 devtest (1012 sentences), or score at most 100.");
+        assertThat(output).doesNotExist();
+    }
+
+    private Path exampleModel() {
+        Path model = work.resolve("model");
+        new ExampleProject(ExampleProject.DEFAULT_ALIGNMENT, 42).writeModel(model);
+        return model;
     }
 
     @Test
