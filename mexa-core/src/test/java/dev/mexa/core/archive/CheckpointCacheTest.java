@@ -27,18 +27,8 @@ class CheckpointCacheTest {
     @TempDir
     Path work;
 
-    private final List<String> lines = new ArrayList<>();
-    private final MexaLog log = new MexaLog() {
-        @Override
-        public void info(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
-    };
+    private final Lines lines = new Lines();
+    private final MexaLog log = lines;
 
     private Path jar(String name, String config) throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
@@ -129,6 +119,20 @@ class CheckpointCacheTest {
             }
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** The info lines, in order; a warning fails the test. */
+    private static final class Lines extends ArrayList<String> implements MexaLog {
+
+        @Override
+        public void info(String message) {
+            add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            throw new AssertionError("unexpected warning: " + message);
         }
     }
 }
