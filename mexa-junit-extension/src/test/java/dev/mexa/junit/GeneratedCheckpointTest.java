@@ -38,6 +38,14 @@ class GeneratedCheckpointTest {
     }
 
     @Test
+    void withoutCorpusRunsOverTheBundledFlores200() {
+        EngineExecutionResults results = TestKitRuns.run(OnBundledCorpus.class);
+
+        assertThat(TestKitRuns.statuses(results.testEvents()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("namesTheBundledCorpus", SUCCESSFUL));
+    }
+
+    @Test
     void cachesTheEmbeddingsWhereTheAttributeSays() throws IOException {
         Path cache = ProjectDirectory.resolve(CACHE);
         if (Files.isDirectory(cache)) {
@@ -92,6 +100,20 @@ class GeneratedCheckpointTest {
             assertThat(report.score("deu_Latn")).isGreaterThan(report.score("swh_Latn"));
             assertThat(report.score("fra_Latn")).isGreaterThan(report.score("wol_Latn"));
             assertThat(report.core().embedding()).isEqualTo("weighted-average");
+        }
+    }
+
+    /** The generated checkpoint without a corpus: the bundled FLORES-200 devtest, whose words it does not know. */
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @MexaEvaluation(model = ExampleInputs.MODEL, languages = "deu_Latn", sentences = 10, device = "cpu",
+            failIfMissing = true)
+    static class OnBundledCorpus {
+
+        @Test
+        void namesTheBundledCorpus(MexaScores report) {
+            assertThat(report.core().corpus()).isEqualTo("bundled FLORES-200 devtest (first 100 sentences)");
+            assertThat(report.core().sentences()).isEqualTo(10);
+            assertThat(report.languages()).containsExactly("deu_Latn");
         }
     }
 }

@@ -85,9 +85,12 @@ class MisuseTest {
     }
 
     @Test
-    void modelWithoutCorpusWantsTheBundledCorpus() {
-        assertThat(classFailure(ModelWithoutCorpus.class))
-                .startsWith("No corpus is set and the bundled FLORES-200 corpus");
+    void moreSentencesThanTheBundledCorpusHoldsFailsTheClassPointingAtCorpus() {
+        ExampleInputs.modelAndCorpus();
+        assertThat(classFailure(TooManyBundledSentences.class)).isEqualTo("sentences (mexa.sentences) is 101, but the"
+                + " bundled FLORES-200 devtest corpus holds the first 100 sentences of each language: set corpus"
+                + " (mexa.corpus) to a directory with more, such as the full FLORES-200 devtest (1012 sentences), or"
+                + " score at most 100.");
     }
 
     @Test
@@ -181,8 +184,8 @@ class MisuseTest {
     }
 
     @Tag(TestKitRuns.EXAMPLE_TAG)
-    @MexaEvaluation(model = ExampleInputs.MODEL)
-    static class ModelWithoutCorpus extends AnyTest {
+    @MexaEvaluation(model = ExampleInputs.MODEL, sentences = 101, failIfMissing = true)
+    static class TooManyBundledSentences extends AnyTest {
     }
 
     @Tag(TestKitRuns.EXAMPLE_TAG)
