@@ -13,9 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * distinct configuration per JVM, and makes the result available to its tests: {@link MinScore} gates,
  * {@link MexaScores} parameters, report entries and the reports under {@code target/mexa/<test class>/}.
  *
- * <p>Give either {@link #model()} with {@link #corpus()}, or {@link #embeddings()}. Relative paths are resolved
- * against the project directory: the {@code basedir} system property that Maven Surefire sets, else
- * {@code user.dir}. When the input directory does not exist the tests are disabled, unless
+ * <p>Give either {@link #model()} (with {@link #corpus()}, by default the bundled FLORES-200 devtest), or
+ * {@link #embeddings()}. Relative paths are resolved against the project directory: the {@code basedir} system
+ * property that Maven Surefire sets, else {@code user.dir}. When the input directory does not exist the tests are disabled, unless
  * {@link #failIfMissing()} is set.
  *
  * <pre>{@code
@@ -30,10 +30,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(MexaExtension.class)
 public @interface MexaEvaluation {
 
-    /** @return a HuggingFace-format checkpoint directory; requires {@link #corpus()}, excludes {@link #embeddings()} */
+    /** @return a HuggingFace-format checkpoint directory, run over {@link #corpus()}; excludes {@link #embeddings()} */
     String model() default "";
 
-    /** @return a directory of line-aligned {@code <lang>.devtest|.dev|.txt} files, used with {@link #model()} */
+    /**
+     * @return a directory of line-aligned {@code <lang>.devtest|.dev|.txt} files, used with {@link #model()}; empty for
+     *     the bundled FLORES-200 devtest (first 100 sentences of 204 languages)
+     */
     String corpus() default "";
 
     /** @return a directory of precomputed {@code <lang>.safetensors} embeddings, instead of a model and corpus */
