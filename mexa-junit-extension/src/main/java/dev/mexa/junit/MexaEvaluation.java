@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Give either {@link #model()} (with {@link #corpus()}, by default the bundled FLORES-200 devtest), or
  * {@link #embeddings()}. Relative paths are resolved against the project directory: the {@code basedir} system
- * property that Maven Surefire sets, else {@code user.dir}. When the input directory does not exist the tests are disabled, unless
- * {@link #failIfMissing()} is set.
+ * property that Maven Surefire sets, else {@code user.dir}. When the input directory does not exist the tests are
+ * disabled, unless {@link #failIfMissing()} is set.
  *
  * <pre>{@code
  * @MexaEvaluation(model = "model", corpus = "flores200/devtest", languages = {"deu_Latn", "swh_Latn"})
