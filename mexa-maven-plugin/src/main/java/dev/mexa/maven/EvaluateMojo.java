@@ -412,7 +412,7 @@ public class EvaluateMojo extends AbstractMojo {
                 ? project.getArtifactId() : null);
         GateResult result;
         try {
-            result = Evaluation.run(request(), new InProcessExecutor(), log);
+            result = Evaluation.run(request(log), new InProcessExecutor(), log);
             Evaluation.publish(result.report(), OutputDirectories.resolve(outputDirectory, project).toPath(), log);
         } catch (MexaException e) {
             // the message is complete; Maven would append each cause's message to it, so the cause goes to -X only
@@ -426,12 +426,13 @@ public class EvaluateMojo extends AbstractMojo {
     }
 
     /**
+     * @param log where the line naming the unpacked {@code modelArtifact} goes
      * @return the parameters mapped onto a request, checked; {@code modelArtifact} resolved and unpacked
      * @throws MexaException naming the parameter at fault
      */
-    EvaluationRequest request() {
+    EvaluationRequest request(MexaLog log) {
         File checkpoint = new ModelArtifacts(repositorySystem, project, modelCache).checkpoint(model, modelArtifact,
-                embeddings != null, new MavenMexaLog(getLog()));
+                embeddings != null, log);
         return EvaluationRequest.builder()
                 .model(path(checkpoint))
                 .corpus(path(corpus))
