@@ -7,7 +7,8 @@ Run from the repository root with Debian's torch (apt-get install python3-torch;
 
     /usr/bin/python3 mexa-core/src/test/python/make_torchscript_fixture.py
 
-Output: mexa-core/src/test/resources/torchscript/{native,tuple,stacked}/, each with its tokenizer.json.
+Output: mexa-core/src/test/resources/torchscript/{native,tuple,stacked}/, each with its tokenizer.json, and
+last-only/: the same model traced to return only the last hidden state (a wrong export the runtime must reject).
 Deterministic: the same torch version writes the same weights.
 """
 import json
@@ -99,6 +100,7 @@ class TinyLlama(torch.nn.Module):
     def __init__(self, c, stacked):
         super().__init__()
         self.stacked = stacked
+        self.last_only = False
         d = c["hidden_size"] // c["num_attention_heads"]
         self.embed_tokens = torch.nn.Embedding(c["vocab_size"], c["hidden_size"])
         self.layers = torch.nn.ModuleList([Layer(c) for _ in range(c["num_hidden_layers"])])
@@ -120,6 +122,8 @@ class TinyLlama(torch.nn.Module):
             x = layer(x, cos, sin, bias)
             states.append(x)
         states[-1] = self.norm(x)
+        if self.last_only:
+            return states[-1]
         return torch.stack(states) if self.stacked else tuple(states)
 
 
@@ -178,7 +182,7 @@ def main():
     model.eval()
     example_ids = torch.tensor([[1, 5, 9, 2, 7, 3], [1, 4, 8, 0, 0, 0]])
     example_mask = torch.tensor([[1, 1, 1, 1, 1, 1], [1, 1, 1, 0, 0, 0]])
-    for folder in ("native", "tuple", "stacked"):
+    for folder in ("native", "tuple", "stacked", "last-only"):
         os.makedirs(os.path.join(OUT, folder), exist_ok=True)
         with open(os.path.join(OUT, folder, "tokenizer.json"), "w") as f:
             f.write(tokenizer_json())
@@ -196,6 +200,8 @@ def main():
             if not same:
                 sys.exit("the traced module does not follow the sequence length")
             traced.save(os.path.join(OUT, folder, "model.pt"))
+        model.last_only = True
+        torch.jit.trace(model, (example_ids, example_mask)).save(os.path.join(OUT, "last-only", "model.pt"))
     print("wrote", OUT, "with torch", torch.__version__)
 
 
