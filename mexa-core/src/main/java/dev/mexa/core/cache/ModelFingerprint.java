@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * A digest of what a checkpoint directory's embeddings depend on, read without loading the model: {@code config.json},
  * {@code tokenizer.json} and the shard index in full; for every {@code *.safetensors} file its name, size, complete
  * header and {@value #SAMPLES} evenly spaced samples of {@value #SAMPLE_BYTES} bytes of its data (the whole data
- * when it is smaller), so that a checkpoint of many gigabytes is fingerprinted in milliseconds.
+ * when it is smaller), so that a checkpoint of many gigabytes is fingerprinted in milliseconds; a TorchScript export's
+ * {@code model.pt} by its size and as many samples.
  */
 public final class ModelFingerprint {
 
@@ -25,6 +26,9 @@ public final class ModelFingerprint {
     static final int SAMPLES = 64;
     /** Bytes per data sample. */
     static final int SAMPLE_BYTES = 4096;
+
+    /** A TorchScript export's file name (see the runtime's TorchScript support). */
+    private static final String TORCHSCRIPT_EXPORT = "model.pt";
 
     private static final List<String> WHOLE_FILES = List.of("config.json", "tokenizer.json",
             "model.safetensors.index.json");
@@ -52,6 +56,11 @@ public final class ModelFingerprint {
             update(digest, weights.getFileName().toString());
             sampleWeights(weights, digest);
         }
+        Path export = model.resolve(TORCHSCRIPT_EXPORT);
+        if (Files.isRegularFile(export)) {
+            update(digest, TORCHSCRIPT_EXPORT);
+            sample(export, digest);
+        }
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
@@ -69,18 +78,32 @@ public final class ModelFingerprint {
             digest.update(CacheKey.Digests.lengthPrefix(size));
             long headerEnd = Math.min(size, 8 + headerLength(channel, size));
             update(digest, channel, 0, headerEnd);
-            long data = size - headerEnd;
-            if (data <= (long) SAMPLES * SAMPLE_BYTES) {
-                update(digest, channel, headerEnd, size);
-                return;
-            }
-            long stride = (data - SAMPLE_BYTES) / (SAMPLES - 1);
-            for (int sample = 0; sample < SAMPLES; sample++) {
-                long from = headerEnd + sample * stride;
-                update(digest, channel, from, from + SAMPLE_BYTES);
-            }
+            sampleData(digest, channel, headerEnd, size);
         } catch (IOException e) {
             throw new MexaException("Cannot read weight file " + file + " to fingerprint it: " + e.getMessage(), e);
+        }
+    }
+
+    /** A TorchScript archive: its size and samples of all of it (it has no header to read whole). */
+    private static void sample(Path file, MessageDigest digest) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            digest.update(CacheKey.Digests.lengthPrefix(channel.size()));
+            sampleData(digest, channel, 0, channel.size());
+        } catch (IOException e) {
+            throw new MexaException("Cannot read " + file + " to fingerprint it: " + e.getMessage(), e);
+        }
+    }
+
+    private static void sampleData(MessageDigest digest, FileChannel channel, long from, long to) throws IOException {
+        long data = to - from;
+        if (data <= (long) SAMPLES * SAMPLE_BYTES) {
+            update(digest, channel, from, to);
+            return;
+        }
+        long stride = (data - SAMPLE_BYTES) / (SAMPLES - 1);
+        for (int sample = 0; sample < SAMPLES; sample++) {
+            long at = from + sample * stride;
+            update(digest, channel, at, at + SAMPLE_BYTES);
         }
     }
 

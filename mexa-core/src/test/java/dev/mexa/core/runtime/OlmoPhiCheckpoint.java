@@ -9,9 +9,11 @@ import dev.mexa.core.safetensors.FloatCodec;
 import dev.mexa.core.safetensors.SafetensorsWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,21 +146,15 @@ public final class OlmoPhiCheckpoint {
         add(random, "lm_head.weight", 0.3, 0, model.vocabSize(), h);
     }
 
+    /** Adds {@code mean +- scale} uniform values, rounded to the stored dtype through its own encoding. */
     private void add(Random random, String name, double scale, double mean, long... shape) {
-        long count = 1;
-        for (long dim : shape) {
-            count *= dim;
+        int count = (int) Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        float[] drawn = new float[count];
+        for (int i = 0; i < count; i++) {
+            drawn[i] = (float) (mean + scale * (2 * random.nextDouble() - 1));
         }
-        float[] values = new float[(int) count];
-        for (int i = 0; i < values.length; i++) {
-            float value = (float) (mean + scale * (2 * random.nextDouble() - 1));
-            values[i] = switch (model.dtype()) {
-                case F16 -> FloatCodec.float16ToFloat(FloatCodec.floatToFloat16(value));
-                case BF16 -> FloatCodec.bfloat16ToFloat(FloatCodec.floatToBfloat16(value));
-                default -> value;
-            };
-        }
-        weights.put(name, values);
+        weights.put(name, FloatCodec.decode(ByteBuffer.wrap(FloatCodec.encode(drawn, model.dtype())), model.dtype(),
+                count));
         shapes.put(name, shape);
     }
 

@@ -88,7 +88,8 @@ public record OlmoPhiModel(String modelType, int vocab, int hidden, int layers, 
                     config.get("max_position_embeddings").getAsInt());
         }
         JsonElement bias = config.get("attention_bias");
-        OlmoPhiModel model = new OlmoPhiModel(type, vocabSize - (type.equals("olmo") ? 1 : 2), config.get("hidden_size").getAsInt(),
+        OlmoPhiModel model = new OlmoPhiModel(type, vocabSize - (type.equals("olmo") ? 1 : 2),
+                config.get("hidden_size").getAsInt(),
                 config.get("num_hidden_layers").getAsInt(), config.get("num_attention_heads").getAsInt(),
                 config.get("num_key_value_heads").getAsInt(), config.get("intermediate_size").getAsInt(),
                 config.get("rope_theta").getAsDouble(), clip == null || clip.isJsonNull() ? 0 : clip.getAsDouble(),

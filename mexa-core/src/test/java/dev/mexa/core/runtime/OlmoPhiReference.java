@@ -75,10 +75,11 @@ public final class OlmoPhiReference {
 
     /** Olmo2DecoderLayer: RMSNorm over the whole q and k projections; norms on the sublayer outputs only. */
     private void olmo2Layer(double[][] x, String p) {
-        double[][] q = rmsNorm(linear(x, p + "self_attn.q_proj", m.attentionBias()), w.get(p + "self_attn.q_norm.weight"));
-        double[][] k = rmsNorm(linear(x, p + "self_attn.k_proj", m.attentionBias()), w.get(p + "self_attn.k_norm.weight"));
-        double[][] v = linear(x, p + "self_attn.v_proj", m.attentionBias());
-        double[][] attended = linear(attention(q, k, v), p + "self_attn.o_proj", m.attentionBias());
+        String a = p + "self_attn.";
+        double[][] q = rmsNorm(linear(x, a + "q_proj", m.attentionBias()), w.get(a + "q_norm.weight"));
+        double[][] k = rmsNorm(linear(x, a + "k_proj", m.attentionBias()), w.get(a + "k_norm.weight"));
+        double[][] v = linear(x, a + "v_proj", m.attentionBias());
+        double[][] attended = linear(attention(q, k, v), a + "o_proj", m.attentionBias());
         add(x, rmsNorm(attended, w.get(p + "post_attention_layernorm.weight")));
         add(x, rmsNorm(swiGlu(x, p), w.get(p + "post_feedforward_layernorm.weight")));
     }

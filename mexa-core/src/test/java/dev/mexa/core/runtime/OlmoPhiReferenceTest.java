@@ -7,6 +7,7 @@ import dev.mexa.core.safetensors.SafetensorsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +35,16 @@ class OlmoPhiReferenceTest {
         OlmoPhiReference reference = new OlmoPhiReference(model, weights);
         List<String> sentences = Files.readAllLines(fixture.resolve("corpus/eng_Latn.devtest"));
         try (SentenceTokenizer tokenizer = new SentenceTokenizer(fixture);
-                SafetensorsFile expected = SafetensorsFile.open(fixture.resolve("reference/hidden_states.safetensors"))) {
+                SafetensorsFile expected = SafetensorsFile.open(
+                        fixture.resolve("reference/hidden_states.safetensors"))) {
             for (int s = 0; s < 3; s++) {
                 long[] ids = tokenizer.encode(sentences.get(s));
-                double[][][] states = reference.hiddenStates(java.util.Arrays.stream(ids).mapToInt(id -> (int) id)
+                double[][][] states = reference.hiddenStates(Arrays.stream(ids).mapToInt(id -> (int) id)
                         .toArray());
                 float[] hf = expected.readFloats("s" + s);
                 int perLayer = hf.length / states.length;
                 for (int layer = 0; layer < states.length; layer++) {
-                    float[] slice = java.util.Arrays.copyOfRange(hf, layer * perLayer, (layer + 1) * perLayer);
+                    float[] slice = Arrays.copyOfRange(hf, layer * perLayer, (layer + 1) * perLayer);
                     assertThat(Differences.relative(slice, Differences.flatten(states[layer])))
                             .as("%s sentence %d hidden state %d", name, s, layer).isLessThan(1e-6);
                 }

@@ -10,7 +10,7 @@ final class DecoderFamilies {
 
     /** Every family; a new family is added here. */
     private static final List<DecoderFamily> FAMILIES = List.of(new LlamaFamily(), new Gpt2Family(),
-            new GemmaFamily());
+            new GemmaFamily(), new OlmoFamily(), new Olmo2Family(), new Phi3Family());
 
     private DecoderFamilies() {
     }
@@ -25,7 +25,8 @@ final class DecoderFamilies {
         return FAMILIES.stream().filter(family -> family.modelTypes().contains(modelType)).findFirst()
                 .orElseThrow(() -> new MexaException("Unsupported model_type '" + modelType + "' in "
                         + config.file() + ": supported are " + supported() + ". Use a checkpoint of a supported"
-                        + " family, or import embeddings computed elsewhere (mexa.embeddings)."));
+                        + " family, a TorchScript export of the model (model.pt, see docs/runtime.md), or import"
+                        + " embeddings computed elsewhere (mexa.embeddings)."));
     }
 
     /** @return the supported {@code model_type} values, comma separated */

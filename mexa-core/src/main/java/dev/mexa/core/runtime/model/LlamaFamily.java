@@ -73,21 +73,15 @@ final class LlamaFamily implements DecoderFamily {
 
     @Override
     public DecoderSpec configure(String modelType, ConfigReader config) {
-        int hidden = config.count("hidden_size");
-        int heads = config.count("num_attention_heads");
-        int kvHeads = Attention.kvHeads(config, heads);
-        if (!config.has("head_dim") && hidden % heads != 0) {
-            throw config.invalid("hidden_size", "is " + hidden + ", not a multiple of num_attention_heads " + heads
-                    + " (and head_dim is not given)");
-        }
-        int headDim = config.count("head_dim", hidden / heads);
+        AttentionShape shape = AttentionShape.read(config);
+        int headDim = shape.headDim();
         Activation.read(config, "hidden_act", "silu", Activation.SILU);
         int layers = config.count("num_hidden_layers");
         int maxPositions = config.count("max_position_embeddings", DEFAULT_POSITIONS.get(modelType));
-        ModelConfig common = new ModelConfig(config.file(), modelType, config.count("vocab_size"), hidden, layers,
-                Integer.MAX_VALUE);
+        ModelConfig common = new ModelConfig(config.file(), modelType, config.count("vocab_size"), shape.hidden(),
+                layers, Integer.MAX_VALUE);
         boolean attentionBias = modelType.equals("llama") && config.flag("attention_bias", false);
-        return new Settings(common, heads, kvHeads, headDim, config.count("intermediate_size"),
+        return new Settings(common, shape.heads(), shape.kvHeads(), headDim, config.count("intermediate_size"),
                 config.positive("rms_norm_eps", 1e-6), RopeConfig.read(config, headDim, maxPositions),
                 attentionBias || modelType.equals("qwen2"), attentionBias,
                 modelType.equals("llama") && config.flag("mlp_bias", false), windows(modelType, config, layers));

@@ -5,13 +5,16 @@
  * qwen2; {@code Gpt2Family} gpt2). A family declares the {@code model_type}s it serves, reads and checks its own
  * {@code config.json} keys, loads its own weights and computes its own layer. {@code DecoderFamilies} finds it by
  * {@code model_type}; {@link dev.mexa.core.runtime.model.DecoderCheckpoint} reads a checkpoint's configuration
- * (cheap, so mistakes surface first) and loads the {@link dev.mexa.core.runtime.model.DecoderModel}.
+ * (cheap, so mistakes surface first) and loads the {@link dev.mexa.core.runtime.model.DecoderModel}. A directory
+ * holding {@code model.pt} is a TorchScript export instead, run by {@code TorchScriptDecoder} for architectures no
+ * family implements.
  *
  * <h2>Adding a family</h2>
  * <ol>
  *   <li>Write {@code XyzFamily implements DecoderFamily} in this package: {@code modelTypes()},
  *       {@code float16Safe()} (false when activations overflow float16, as Gemma's do), and
  *       {@code configure(modelType, config)}, which reads every key the family uses through
+ *       {@code AttentionShape} (hidden size, heads, key/value heads, head size) and
  *       {@link dev.mexa.core.runtime.checkpoint.ConfigReader} (strict types, errors naming config.json and the key),
  *       its rotary embedding through {@link dev.mexa.core.runtime.rope.RopeConfig}, and returns a record
  *       implementing {@code DecoderSpec} with the common {@link dev.mexa.core.runtime.checkpoint.ModelConfig}.</li>
