@@ -153,8 +153,9 @@ public final class OlmoPhiCheckpoint {
         for (int i = 0; i < count; i++) {
             drawn[i] = (float) (mean + scale * (2 * random.nextDouble() - 1));
         }
-        weights.put(name, FloatCodec.decode(ByteBuffer.wrap(FloatCodec.encode(drawn, model.dtype())), model.dtype(),
-                count));
+        float[] stored = new float[count];
+        FloatCodec.decodeInto(ByteBuffer.wrap(FloatCodec.encode(drawn, model.dtype())), model.dtype(), stored, 0, count);
+        weights.put(name, stored);
         shapes.put(name, shape);
     }
 

@@ -116,7 +116,7 @@ class TorchScriptDecoderTest {
 
     private static ModelSettings settings(Path model, Path corpus, EmbeddingMethod method) {
         return new ModelSettings(model, corpus, SENTENCES.size(), method, ComputeDevice.CPU, ComputeType.AUTO, 2,
-                null, false);
+                null);
     }
 
     private static List<float[][]> states(DecoderModel model, TokenBatch batch, NDManager manager) {
