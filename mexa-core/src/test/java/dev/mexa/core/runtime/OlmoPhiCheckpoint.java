@@ -154,7 +154,8 @@ public final class OlmoPhiCheckpoint {
             drawn[i] = (float) (mean + scale * (2 * random.nextDouble() - 1));
         }
         float[] stored = new float[count];
-        FloatCodec.decodeInto(ByteBuffer.wrap(FloatCodec.encode(drawn, model.dtype())), model.dtype(), stored, 0, count);
+        FloatCodec.decodeInto(ByteBuffer.wrap(FloatCodec.encode(drawn, model.dtype())), model.dtype(), stored, 0,
+                count);
         weights.put(name, stored);
         shapes.put(name, shape);
     }
