@@ -10,6 +10,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
+import dev.mexa.core.cache.ModelFingerprint;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.runtime.model.DecoderCheckpoint;
 import dev.mexa.core.runtime.model.DecoderModel;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,17 @@ class TorchScriptDecoderTest {
     }
 
     @Test
+    void cacheFingerprintFollowsTheExport() throws IOException {
+        Path directory = Files.createDirectories(temp.resolve("export"));
+        Files.copy(fixture("tuple").resolve("tokenizer.json"), directory.resolve("tokenizer.json"));
+        Files.copy(fixture("tuple").resolve("model.pt"), directory.resolve("model.pt"));
+        String tuple = ModelFingerprint.of(directory);
+        Files.copy(fixture("stacked").resolve("model.pt"), directory.resolve("model.pt"),
+                StandardCopyOption.REPLACE_EXISTING);
+        assertThat(ModelFingerprint.of(directory)).isNotEqualTo(tuple);
+    }
+
+    @Test
     void fileThatIsNoTorchScriptIsRejectedNamingIt() throws IOException {
         Path directory = Files.createDirectories(temp.resolve("broken"));
         Files.writeString(directory.resolve("model.pt"), "not a TorchScript archive");
@@ -115,8 +128,8 @@ class TorchScriptDecoderTest {
     }
 
     private static ModelSettings settings(Path model, Path corpus, EmbeddingMethod method) {
-        return new ModelSettings(model, corpus, SENTENCES.size(), method, ComputeDevice.CPU, ComputeType.AUTO, 2,
-                null);
+        return ModelSettings.builder().model(model).corpus(corpus).sentences(SENTENCES.size()).method(method)
+                .device(ComputeDevice.CPU).batchSize(2).build();
     }
 
     private static List<float[][]> states(DecoderModel model, TokenBatch batch, NDManager manager) {
