@@ -5,6 +5,7 @@ import dev.mexa.core.evaluate.EvaluationPlan;
 import dev.mexa.core.evaluate.EvaluationRequest;
 import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.ScoreFormat;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -45,25 +46,44 @@ final class ClassEvaluation {
         MexaReport report = report(context);
         report.languages().values().stream().filter(result -> !result.pivot())
                 .forEach(result -> context.publishReportEntry(result.language(), ScoreFormat.score(result.score())));
-        Evaluation.publish(report, ProjectDirectory.get().resolve("target").resolve("mexa")
-                .resolve(context.getRequiredTestClass().getName()), LOG);
+        Evaluation.publish(report, reportDirectory(context), LOG);
+    }
+
+    /**
+     * @param context a context of a test or a class
+     * @return the fewest sentences a gated score may rest on, as the class's {@link MexaEvaluation} says
+     */
+    static int minSentences(ExtensionContext context) {
+        return configuration(TestAnnotations.classContext(context)).request().gate().minSentences();
+    }
+
+    private static Path reportDirectory(ExtensionContext classContext) {
+        return ProjectDirectory.get().resolve("target").resolve("mexa")
+                .resolve(classContext.getRequiredTestClass().getName());
+    }
+
+    private static EvaluationConfiguration configuration(ExtensionContext classContext) {
+        MexaEvaluation annotation = TestAnnotations.evaluation(classContext)
+                .orElseThrow(MinScoreRules.declaredIn(classContext)::withoutEvaluation);
+        return EvaluationConfiguration.of(annotation);
     }
 
     private static MexaReport evaluate(ExtensionContext classContext) {
         MinScoreRules declared = MinScoreRules.declaredIn(classContext);
-        MexaEvaluation annotation = TestAnnotations.evaluation(classContext)
-                .orElseThrow(declared::withoutEvaluation);
-        EvaluationConfiguration configuration = EvaluationConfiguration.of(annotation);
+        EvaluationConfiguration configuration = configuration(classContext);
+        Evaluation.removePreviousReports(reportDirectory(classContext), LOG);
         configuration.missing().ifPresent(missing -> {
             throw new ExtensionConfigurationException(missing + ", and @MexaEvaluation(failIfMissing = true)"
                     + " requires it.");
         });
         EvaluationRequest request = configuration.request();
+        request.warnings().forEach(LOG::warn);
         SharedSource source = classContext.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
                 request.input(), SharedSource::new, SharedSource.class);
         EvaluationPlan plan = source.plan(request.settings());
         declared.check(plan);
         MexaReport report = source.report(plan);
-        return Evaluation.judge(report, MinScoreRules.collect(classContext).gateRules(), Map.of()).report();
+        return EvaluationConfiguration.configured(() -> Evaluation.judge(report,
+                MinScoreRules.collect(classContext).gateRules(request.gate().minSentences()), Map.of()).report());
     }
 }

@@ -44,6 +44,7 @@ record EvaluationConfiguration(EvaluationRequest request, boolean failIfMissing)
                 .languages(Arrays.stream(annotation.languages()).sorted().toList())
                 .pooling(annotation.pooling())
                 .layers(annotation.layers())
+                .minSentences(annotation.minSentences())
                 .build());
         return new EvaluationConfiguration(request, annotation.failIfMissing());
     }

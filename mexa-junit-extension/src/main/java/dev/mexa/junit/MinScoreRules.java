@@ -106,9 +106,12 @@ final class MinScoreRules {
         }));
     }
 
-    /** @return the rules for the quality gate, values already checked */
-    GateRules gateRules() {
-        return GateRules.builder().thresholds(thresholds).build();
+    /**
+     * @param minSentences the fewest sentences a gated score may rest on, from {@link MexaEvaluation#minSentences()}
+     * @return the rules for the quality gate, values already checked
+     */
+    GateRules gateRules(int minSentences) {
+        return GateRules.builder().thresholds(thresholds).minSentences(minSentences).build();
     }
 
     private static <T> T withOrigin(String origin, Supplier<T> action) {

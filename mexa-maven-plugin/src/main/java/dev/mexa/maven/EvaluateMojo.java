@@ -346,6 +346,19 @@ public class EvaluateMojo extends AbstractMojo {
     String maxDrop;
 
     /**
+     * The fewest sentences a language must be scored on for {@code minScore}, {@code thresholds} or {@code maxDrop}
+     * to judge it; with fewer the build fails whatever the scores. With n sentences a score's 95% interval is about
+     * +-1/sqrt(n): +-0.18 at the default 30, +-0.10 at 100, and with one sentence every language scores 1.0. Lower it
+     * only knowingly, for a smoke test on a tiny corpus.
+     *
+     * <pre>&lt;minSentences&gt;30&lt;/minSentences&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.minSentences", defaultValue = "30")
+    int minSentences;
+
+    /**
      * Whether a violated rule fails the build. When false, violations and the summary are logged as warnings and
      * the build goes on.
      *
@@ -410,10 +423,12 @@ public class EvaluateMojo extends AbstractMojo {
         EngineLogLevels.quiet(getLog().isDebugEnabled(), System.getProperties());
         MexaLog log = new MavenMexaLog(getLog(), session != null && session.isParallel()
                 ? project.getArtifactId() : null);
+        Path output = OutputDirectories.resolve(outputDirectory, project).toPath();
         GateResult result;
         try {
+            Evaluation.removePreviousReports(output, log);
             result = Evaluation.run(request(log), new InProcessExecutor(), log);
-            Evaluation.publish(result.report(), OutputDirectories.resolve(outputDirectory, project).toPath(), log);
+            Evaluation.publish(result.report(), output, log);
         } catch (MexaException e) {
             // the message is complete; Maven would append each cause's message to it, so the cause goes to -X only
             getLog().debug(e);
@@ -455,6 +470,7 @@ public class EvaluateMojo extends AbstractMojo {
                 .gate(GateConfiguration.rules(minScore,
                         LanguageValues.merge(thresholds, "thresholds", thresholdList, "mexa.thresholds"),
                         path(baseline), maxDrop))
+                .minSentences(minSentences)
                 .englishScores(LanguageValues.merge(englishScores, "englishScores", englishScoreList,
                         "mexa.englishScores"))
                 .build();

@@ -24,11 +24,12 @@ public final class Evaluation {
     /**
      * @param request a checked request
      * @param executor where the scoring runs
-     * @param log progress lines and warnings
+     * @param log progress lines and warnings, the request's own first
      * @return the gated result
      * @throws dev.mexa.core.MexaException naming the setting or file at fault
      */
     public static GateResult run(EvaluationRequest request, EvaluationExecutor executor, MexaLog log) {
+        request.warnings().forEach(log::warn);
         return judge(executor.score(request, log), request.gate(), request.englishScores());
     }
 
@@ -44,6 +45,20 @@ public final class Evaluation {
      */
     public static GateResult judge(MexaReport scored, GateRules gate, Map<String, Double> englishScores) {
         return QualityGate.check(EstimatedScores.apply(scored, englishScores), gate);
+    }
+
+    /**
+     * Removes an earlier run's reports from the output directory; a front end calls this before anything else, so
+     * that a run that fails, is interrupted or killed leaves no report that looks like its own.
+     *
+     * @param directory where the reports go
+     * @param log where the removal is noted
+     * @throws dev.mexa.core.MexaException naming the file when a report cannot be removed
+     */
+    public static void removePreviousReports(Path directory, MexaLog log) {
+        if (!ReportWriter.removePrevious(directory).isEmpty()) {
+            log.info("Removed the previous MEXA reports from " + directory);
+        }
     }
 
     /**

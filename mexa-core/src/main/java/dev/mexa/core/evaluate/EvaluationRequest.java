@@ -30,13 +30,15 @@ public final class EvaluationRequest {
     private final EvaluationSettings settings;
     private final GateRules gate;
     private final Map<String, Double> englishScores;
+    private final List<String> warnings;
 
     private EvaluationRequest(EvaluationInput input, EvaluationSettings settings, GateRules gate,
-            Map<String, Double> englishScores) {
+            Map<String, Double> englishScores, List<String> warnings) {
         this.input = input;
         this.settings = settings;
         this.gate = gate;
         this.englishScores = Map.copyOf(englishScores);
+        this.warnings = List.copyOf(warnings);
     }
 
     /** @return a builder with the defaults of both front ends */
@@ -68,6 +70,14 @@ public final class EvaluationRequest {
     public static final Path DEFAULT_CACHE_DIRECTORY = Path.of(System.getProperty("user.home"), ".cache", "mexa",
             "embeddings");
 
+    /**
+     * @return settings that were given but do not apply to the chosen input (the model's options with recorded
+     *     embeddings), one line each, for the front end to log as warnings; empty when every setting applies
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     /** Sets a request by name; unset settings keep the defaults of both front ends. */
     public static final class Builder {
 
@@ -90,7 +100,9 @@ public final class EvaluationRequest {
         private String pooling = Pooling.MEAN.id();
         private String layers;
         private GateRules gate = GateRules.none();
+        private Integer minSentences;
         private Map<String, Double> englishScores = Map.of();
+        private final List<String> warnings = new ArrayList<>();
 
         private Builder() {
         }
@@ -212,6 +224,16 @@ public final class EvaluationRequest {
             return this;
         }
 
+        /**
+         * @param minimum the fewest sentences a gated score may rest on ({@link GateRules#DEFAULT_MIN_SENTENCES}
+         *     unless set), replacing that of {@link #gate}
+         * @return this builder
+         */
+        public Builder minSentences(int minimum) {
+            this.minSentences = minimum;
+            return this;
+        }
+
         /** @param scores the model's English score per task, each in [0, 1] @return this builder */
         public Builder englishScores(Map<String, Double> scores) {
             this.englishScores = scores;
@@ -226,7 +248,9 @@ public final class EvaluationRequest {
             EvaluationSettings what = new EvaluationSettings(required(pivot, "pivot (mexa.pivot)"), languages(),
                     Pooling.parse(pooling), LayerRange.parse(layers));
             EstimatedScores.check(englishScores);
-            return new EvaluationRequest(input(), what, gate, englishScores);
+            GateRules rules = minSentences == null ? gate : gate.withMinSentences(minSentences);
+            warnings.clear();
+            return new EvaluationRequest(input(), what, rules, englishScores, warnings);
         }
 
         private EvaluationInput input() {
@@ -248,6 +272,7 @@ public final class EvaluationRequest {
                     throw new MexaException("embeddings (mexa.embeddings) names " + embeddings.size()
                             + " directories: this version reads one; merge them into one directory.");
                 }
+                warnIgnored();
                 return new EmbeddingsInput(embeddings);
             }
             return new ModelRunInput(ModelSettings.builder()
@@ -264,6 +289,26 @@ public final class EvaluationRequest {
                     .cacheDirectory(cache ? cacheDirectory : null)
                     .exportEmbeddings(exportEmbeddings)
                     .build());
+        }
+
+        /** The model's options, when set to other than their defaults, do nothing with recorded embeddings. */
+        private void warnIgnored() {
+            ignoredIf(sentences != ModelSettings.DEFAULT_SENTENCES, "sentences (mexa.sentences)",
+                    "every recorded sentence is scored");
+            ignoredIf(batchSize != ModelSettings.DEFAULT_BATCH_SIZE, "batchSize (mexa.batchSize)", "no model runs");
+            ignoredIf(!EmbeddingMethod.WEIGHTED_AVERAGE.id().equals(embedding), "embedding (mexa.embedding)",
+                    "the files record their own method");
+            ignoredIf(!ComputeDevice.AUTO.id().equals(device), "device (mexa.device)", "no model runs");
+            ignoredIf(!ComputeType.AUTO.id().equals(dtype), "dtype (mexa.dtype)", "no model runs");
+            ignoredIf(exportEmbeddings != null, "exportEmbeddings (mexa.exportEmbeddings)",
+                    "the embeddings are already recorded");
+        }
+
+        private void ignoredIf(boolean set, String setting, String why) {
+            if (set) {
+                warnings.add(setting + " is set but applies to a model only: it is ignored with embeddings"
+                        + " (mexa.embeddings), as " + why + ". Remove it.");
+            }
         }
 
         private List<String> languages() {

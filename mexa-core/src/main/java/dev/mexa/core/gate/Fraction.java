@@ -1,6 +1,7 @@
 package dev.mexa.core.gate;
 
 import dev.mexa.core.MexaException;
+import java.util.regex.Pattern;
 
 /**
  * Reads and checks the fractions the gate is configured with (scores, thresholds, drops, English task scores):
@@ -8,11 +9,18 @@ import dev.mexa.core.MexaException;
  */
 public final class Fraction {
 
+    /**
+     * Digits with at most one decimal point (a minus sign is read, to say the value is out of range): no exponent, hexadecimal or type suffix, which Java's own parser
+     * would accept ({@code 0x1p-1}, {@code 0.5d}, {@code 5e-1}).
+     */
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)");
+
     private Fraction() {
     }
 
     /**
-     * @param text {@code 0.85} or {@code 85%}, surrounding blanks ignored
+     * @param text a plain decimal such as {@code 0.85} or a percentage such as {@code 85%}, surrounding blanks
+     *     ignored
      * @param parameter the parameter the value comes from, named in errors, e.g. {@code minScore}
      * @return the value in [0, 1]
      * @throws MexaException naming the parameter when the text is not a number or lies outside [0, 1]
@@ -21,13 +29,11 @@ public final class Fraction {
         String trimmed = text == null ? "" : text.trim();
         boolean percent = trimmed.endsWith("%");
         String number = percent ? trimmed.substring(0, trimmed.length() - 1).trim() : trimmed;
-        double value;
-        try {
-            value = Double.parseDouble(number);
-        } catch (NumberFormatException e) {
+        if (!PLAIN_DECIMAL.matcher(number).matches()) {
             throw new MexaException("Invalid " + parameter + " '" + trimmed + "': write a fraction such as 0.85 or a"
-                    + " percentage such as 85%.", e);
+                    + " percentage such as 85%.");
         }
+        double value = Double.parseDouble(number);
         double fraction = percent ? value / 100 : value;
         if (!inRange(fraction)) {
             throw outOfRange(trimmed, parameter);

@@ -15,6 +15,15 @@ import java.util.Objects;
  */
 public final class GateRules {
 
+    /**
+     * The fewest sentences a gated score may rest on unless the user lowers it: with n sentences a score's 95%
+     * interval is about +-1/sqrt(n) (+-0.18 at 30, +-0.10 at 100), so with fewer than 30 a threshold cannot tell a
+     * good language from a poor one, and with one sentence every language scores 1.0 and every gate passes.
+     */
+    public static final int DEFAULT_MIN_SENTENCES = 30;
+    /** How messages name the minimum, as the plugin and the extension spell it. */
+    static final String MIN_SENTENCES_SETTING = "minSentences (mexa.minSentences)";
+
     private static final GateRules NONE = builder().build();
 
     private final Double minScore;
@@ -22,6 +31,7 @@ public final class GateRules {
     private final MexaReport baseline;
     private final String baselineName;
     private final Double maxDrop;
+    private final int minSentences;
 
     private GateRules(Builder builder) {
         this.minScore = builder.minScore == null ? null
@@ -35,6 +45,11 @@ public final class GateRules {
             throw new MexaException("maxDrop (mexa.maxDrop) is set but baseline (mexa.baseline) is not: set baseline"
                     + " to an earlier mexa-report.json, or remove maxDrop.");
         }
+        if (builder.minSentences < 1) {
+            throw new MexaException("Invalid " + MIN_SENTENCES_SETTING + " " + builder.minSentences + ": it must be at"
+                    + " least 1 (the default is " + DEFAULT_MIN_SENTENCES + ").");
+        }
+        this.minSentences = builder.minSentences;
     }
 
     /** @return a builder of rules that check nothing until told otherwise */
@@ -81,6 +96,26 @@ public final class GateRules {
         return maxDrop;
     }
 
+    /**
+     * @return the fewest sentences a language must be scored on for a rule to judge it; fewer is an error, not a
+     *     pass or a fail
+     */
+    public int minSentences() {
+        return minSentences;
+    }
+
+    /**
+     * @param minimum the fewest sentences a gated score may rest on
+     * @return these rules with that minimum
+     * @throws MexaException naming {@code minSentences} when the minimum is below 1
+     */
+    public GateRules withMinSentences(int minimum) {
+        Builder copy = builder().minScore(minScore).thresholds(thresholds).maxDrop(maxDrop).minSentences(minimum);
+        copy.baseline = baseline;
+        copy.baselineName = baselineName;
+        return copy.build();
+    }
+
     /** @return whether no rule is set */
     public boolean isEmpty() {
         return minScore == null && thresholds.isEmpty() && baseline == null;
@@ -90,18 +125,19 @@ public final class GateRules {
     public boolean equals(Object other) {
         return other instanceof GateRules rules && Objects.equals(minScore, rules.minScore)
                 && thresholds.equals(rules.thresholds) && Objects.equals(baseline, rules.baseline)
-                && Objects.equals(baselineName, rules.baselineName) && Objects.equals(maxDrop, rules.maxDrop);
+                && Objects.equals(baselineName, rules.baselineName) && Objects.equals(maxDrop, rules.maxDrop)
+                && minSentences == rules.minSentences;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(minScore, thresholds, baseline, baselineName, maxDrop);
+        return Objects.hash(minScore, thresholds, baseline, baselineName, maxDrop, minSentences);
     }
 
     @Override
     public String toString() {
         return "GateRules[minScore=" + minScore + ", thresholds=" + thresholds + ", baseline=" + baselineName
-                + ", maxDrop=" + maxDrop + "]";
+                + ", maxDrop=" + maxDrop + ", minSentences=" + minSentences + "]";
     }
 
     /** Sets the rules by name; {@link #build()} checks them. */
@@ -112,8 +148,18 @@ public final class GateRules {
         private MexaReport baseline;
         private String baselineName;
         private Double maxDrop;
+        private int minSentences = DEFAULT_MIN_SENTENCES;
 
         private Builder() {
+        }
+
+        /**
+         * @param minimum the fewest sentences a gated score may rest on, {@link #DEFAULT_MIN_SENTENCES} unless set
+         * @return this builder
+         */
+        public Builder minSentences(int minimum) {
+            this.minSentences = minimum;
+            return this;
         }
 
         /**
@@ -166,7 +212,8 @@ public final class GateRules {
 
         /**
          * @return the rules
-         * @throws MexaException naming the setting for a value outside [0, 1] or {@code maxDrop} without a baseline
+         * @throws MexaException naming the setting for a value outside [0, 1], {@code maxDrop} without a baseline or
+         *     {@code minSentences} below 1
          */
         public GateRules build() {
             return new GateRules(this);

@@ -11,7 +11,6 @@ import dev.mexa.core.io.StrictJson;
 import dev.mexa.core.score.WilsonInterval;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ public final class ReportJson {
     /**
      * @param report the report
      * @return pretty-printed JSON
+     * @throws MexaException when a number is not finite (NaN or infinite): nothing is written then
      */
     public static String toJson(MexaReport report) {
         JsonObject root = new JsonObject();
@@ -52,7 +52,28 @@ public final class ReportJson {
         JsonObject languages = new JsonObject();
         report.languages().forEach((code, result) -> languages.add(code, languageJson(result)));
         root.add("languages", languages);
+        requireFinite(root, "");
         return GSON.toJson(root) + "\n";
+    }
+
+    /**
+     * Gson writes a tree's NaN and Infinity as bare words, which is not JSON and which no strict reader (this one
+     * included) accepts back; no such number may ever reach a report.
+     */
+    private static void requireFinite(JsonElement element, String path) {
+        if (element.isJsonObject()) {
+            element.getAsJsonObject().entrySet().forEach(entry -> requireFinite(entry.getValue(),
+                    path.isEmpty() ? entry.getKey() : path + "." + entry.getKey()));
+        } else if (element.isJsonArray()) {
+            JsonArray array = element.getAsJsonArray();
+            for (int i = 0; i < array.size(); i++) {
+                requireFinite(array.get(i), path + "[" + i + "]");
+            }
+        } else if (element.isJsonPrimitive() && element.getAsJsonPrimitive().isNumber()
+                && !Double.isFinite(element.getAsDouble())) {
+            throw new MexaException("The MEXA report cannot be written: '" + path + "' is " + element.getAsDouble()
+                    + ", and a report holds finite numbers only. Please report this with the output of mvn -e.");
+        }
     }
 
     private static JsonObject languageJson(LanguageResult result) {
@@ -102,20 +123,13 @@ public final class ReportJson {
         }
         String text = InputFiles.readUtf8(file, "MEXA report", StrictJson.MAX_FILE_BYTES);
         JsonElement parsed = StrictJson.parse(text, file + " is not a MEXA report: it", POINT_AT_A_REPORT);
-        try {
-            if (!parsed.isJsonObject() || !isReportFormat(parsed.getAsJsonObject().get("format"))) {
-                throw notAReport(file, "it lacks the marker \"format\": \"" + FORMAT + "\"");
-            }
-            if (!parsed.getAsJsonObject().has("languages") || !parsed.getAsJsonObject().has("pivot")) {
-                throw notAReport(file, "it lacks the keys 'pivot' and 'languages'");
-            }
-            return fromJson(parsed.getAsJsonObject());
-        } catch (MexaException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // Gson reports a value of the wrong JSON type with ClassCastException, IllegalStateException and others
-            throw notAReport(file, "it is not valid report JSON (" + e.getMessage() + ")");
+        if (!parsed.isJsonObject() || !isReportFormat(parsed.getAsJsonObject().get("format"))) {
+            throw notAReport(file, "it lacks the marker \"format\": \"" + FORMAT + "\"");
         }
+        if (!parsed.getAsJsonObject().has("languages") || !parsed.getAsJsonObject().has("pivot")) {
+            throw notAReport(file, "it lacks the keys 'pivot' and 'languages'");
+        }
+        return fromJson(parsed.getAsJsonObject(), new ReportFields(file, POINT_AT_A_REPORT));
     }
 
     private static boolean isReportFormat(JsonElement format) {
@@ -126,74 +140,33 @@ public final class ReportJson {
         return new MexaException(file + " is not a MEXA report: " + detail + ". " + POINT_AT_A_REPORT);
     }
 
-    private static MexaReport fromJson(JsonObject root) {
+    private static MexaReport fromJson(JsonObject root, ReportFields fields) {
+        int sentences = fields.count(root, "sentences", "sentences", 1, 1);
         Map<String, LanguageResult> languages = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> entry : root.getAsJsonObject("languages").entrySet()) {
-            languages.put(entry.getKey(), languageFromJson(entry.getKey(), entry.getValue().getAsJsonObject(),
-                    intOr(root, "sentences", 1)));
+        for (Map.Entry<String, JsonElement> entry : fields.object(root, "languages", "languages").entrySet()) {
+            String path = "languages." + entry.getKey();
+            languages.put(entry.getKey(), languageFromJson(entry.getKey(),
+                    fields.object(root.getAsJsonObject("languages"), entry.getKey(), path), path, sentences, fields));
         }
-        List<String> notes = new ArrayList<>();
-        if (root.has("notes")) {
-            root.getAsJsonArray("notes").forEach(note -> notes.add(note.getAsString()));
-        }
-        return new MexaReport(root.get("pivot").getAsString(), stringOr(root, "embedding"),
-                stringOr(root, "pooling"), intOr(root, "sentences", 0), intOr(root, "layers", 0),
-                stringOr(root, "layerRange"), stringOr(root, "model"), stringOr(root, "corpus"),
-                stringOr(root, "createdAt"), root.has("durationMillis") ? root.get("durationMillis").getAsLong() : 0,
-                notes, languages);
+        return new MexaReport(fields.text(root, "pivot", "pivot", true), fields.text(root, "embedding", "embedding",
+                false), fields.text(root, "pooling", "pooling", false), sentences,
+                fields.count(root, "layers", "layers", 0, 0), fields.text(root, "layerRange", "layerRange", false),
+                fields.text(root, "model", "model", false), fields.text(root, "corpus", "corpus", false),
+                fields.text(root, "createdAt", "createdAt", false),
+                fields.duration(root, "durationMillis", "durationMillis"), fields.texts(root, "notes", "notes"),
+                languages);
     }
 
-    private static LanguageResult languageFromJson(String code, JsonObject json, int defaultSentences) {
-        int sentences = intOr(json, "sentences", defaultSentences);
-        double[] layers = new double[0];
-        if (json.has("layerScores")) {
-            JsonArray array = json.getAsJsonArray("layerScores");
-            layers = new double[array.size()];
-            for (int i = 0; i < layers.length; i++) {
-                layers[i] = array.get(i).getAsDouble();
-            }
-        }
-        boolean pivot = json.has("pivot") && json.get("pivot").getAsBoolean();
-        LanguageResult result = LanguageResult.ungated(code, pivot, Math.max(1, sentences),
-                json.get("score").getAsDouble(), layers);
-        return result.withGate(doubleOr(json, "threshold"), doubleOr(json, "baseline"), verdictOf(json),
-                stringsOf(json, "violations")).withEstimatedScores(estimatesOf(json));
-    }
-
-    private static Verdict verdictOf(JsonObject json) {
-        String verdict = stringOr(json, "verdict");
-        return verdict == null ? Verdict.NOT_GATED : Verdict.valueOf(verdict);
-    }
-
-    private static List<String> stringsOf(JsonObject json, String key) {
-        List<String> values = new ArrayList<>();
-        if (json.has(key) && json.get(key).isJsonArray()) {
-            json.getAsJsonArray(key).forEach(value -> values.add(value.getAsString()));
-        }
-        return values;
-    }
-
-    private static Map<String, Double> estimatesOf(JsonObject json) {
-        Map<String, Double> estimates = new LinkedHashMap<>();
-        if (json.has("estimatedScores") && json.get("estimatedScores").isJsonObject()) {
-            json.getAsJsonObject("estimatedScores").entrySet()
-                    .forEach(entry -> estimates.put(entry.getKey(), entry.getValue().getAsDouble()));
-        }
-        return estimates;
-    }
-
-    private static Double doubleOr(JsonObject json, String key) {
-        JsonElement value = json.get(key);
-        return value == null || value.isJsonNull() ? null : value.getAsDouble();
-    }
-
-    private static String stringOr(JsonObject json, String key) {
-        JsonElement value = json.get(key);
-        return value == null || value.isJsonNull() ? null : value.getAsString();
-    }
-
-    private static int intOr(JsonObject json, String key, int fallback) {
-        JsonElement value = json.get(key);
-        return value == null || value.isJsonNull() ? fallback : value.getAsInt();
+    private static LanguageResult languageFromJson(String code, JsonObject json, String path, int defaultSentences,
+            ReportFields fields) {
+        LanguageResult result = LanguageResult.ungated(code, fields.flag(json, "pivot", path + ".pivot"),
+                fields.count(json, "sentences", path + ".sentences", 1, defaultSentences),
+                fields.fraction(json, "score", path + ".score"),
+                fields.fractions(json, "layerScores", path + ".layerScores"));
+        return result.withGate(fields.optionalFraction(json, "threshold", path + ".threshold"),
+                fields.optionalFraction(json, "baseline", path + ".baseline"),
+                fields.verdict(json, "verdict", path + ".verdict"),
+                fields.texts(json, "violations", path + ".violations"))
+                .withEstimatedScores(fields.fractionsByKey(json, "estimatedScores", path + ".estimatedScores"));
     }
 }

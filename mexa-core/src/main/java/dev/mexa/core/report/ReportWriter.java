@@ -1,8 +1,13 @@
 package dev.mexa.core.report;
 
+import dev.mexa.core.MexaException;
 import dev.mexa.core.io.AtomicFiles;
+import dev.mexa.core.io.IoReason;
 import dev.mexa.core.report.html.HtmlReport;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +23,35 @@ public final class ReportWriter {
     /** File name of the Markdown summary. */
     public static final String MARKDOWN = "mexa-summary.md";
 
+    /** Every file {@link #write} writes, the JSON report last. */
+    private static final List<String> FILES = List.of(CSV, MARKDOWN, HtmlReport.FILE_NAME, JSON);
+
     private ReportWriter() {
+    }
+
+    /**
+     * Removes the reports of an earlier run, to be called when a run starts: a run that then fails, is interrupted
+     * or is killed leaves no report behind that looks like its own. Other files in the directory stay.
+     *
+     * @param directory the output directory; nothing happens when it does not exist
+     * @return the files removed
+     * @throws dev.mexa.core.MexaException naming the file when one cannot be removed
+     */
+    public static List<Path> removePrevious(Path directory) {
+        List<Path> removed = new ArrayList<>();
+        for (String name : FILES) {
+            Path file = directory.resolve(name);
+            try {
+                if (Files.deleteIfExists(file)) {
+                    removed.add(file);
+                }
+            } catch (IOException e) {
+                throw new MexaException("Cannot remove the previous report " + file + ": " + IoReason.of(e)
+                        + ". Remove it, or make the directory writable, so that no stale report is taken for this"
+                        + " run's.", e);
+            }
+        }
+        return removed;
     }
 
     /**
@@ -33,6 +66,7 @@ public final class ReportWriter {
         String csv = ReportCsv.toCsv(report);
         String markdown = ReportMarkdown.toMarkdown(report);
         String html = HtmlReport.render(report);
+        // the JSON report last: readers (a later gate, the site report) look for it first
         Path jsonFile = directory.resolve(JSON);
         Path csvFile = directory.resolve(CSV);
         Path markdownFile = directory.resolve(MARKDOWN);

@@ -124,4 +124,30 @@ class EvaluationRequestTest {
                 .hasMessageStartingWith("The minimum for eng_Latn (thresholds, mexa.thresholds, @MinScore) names"
                         + " the pivot");
     }
+
+    /** Issue 10: options that do not apply to the chosen input warn instead of being silently ignored. */
+    @Test
+    void modelOptionsWithRecordedEmbeddingsWarn() {
+        EvaluationRequest request = EvaluationRequest.builder().embeddings(List.of(Path.of("embeddings")))
+                .sentences(10).batchSize(2).dtype("float16").build();
+        assertThat(request.warnings()).containsExactly(
+                "sentences (mexa.sentences) is set but applies to a model only: it is ignored with embeddings"
+                        + " (mexa.embeddings), as every recorded sentence is scored. Remove it.",
+                "batchSize (mexa.batchSize) is set but applies to a model only: it is ignored with embeddings"
+                        + " (mexa.embeddings), as no model runs. Remove it.",
+                "dtype (mexa.dtype) is set but applies to a model only: it is ignored with embeddings"
+                        + " (mexa.embeddings), as no model runs. Remove it.");
+        assertThat(EvaluationRequest.builder().embeddings(List.of(Path.of("embeddings"))).build().warnings())
+                .isEmpty();
+        assertThat(modelRun().sentences(10).batchSize(2).build().warnings()).isEmpty();
+    }
+
+    @Test
+    void minSentencesIsCheckedOnceInTheRequestAndCarriedByTheGate() {
+        assertThat(modelRun().build().gate().minSentences()).isEqualTo(GateRules.DEFAULT_MIN_SENTENCES);
+        assertThat(modelRun().gate(GateRules.builder().minScore(0.5).build()).minSentences(5).build().gate())
+                .isEqualTo(GateRules.builder().minScore(0.5).minSentences(5).build());
+        assertThatThrownBy(() -> modelRun().minSentences(0).build()).isInstanceOf(MexaException.class)
+                .hasMessageStartingWith("Invalid minSentences (mexa.minSentences) 0: it must be at least 1");
+    }
 }

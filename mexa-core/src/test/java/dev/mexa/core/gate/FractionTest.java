@@ -18,7 +18,7 @@ class FractionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.5", "-0.1", "150%", "-5%", "NaN"})
+    @ValueSource(strings = {"1.5", "-0.1", "150%", "-5%", "1.000001"})
     void rejectsValuesOutsideTheUnitIntervalNamingTheParameter(String text) {
         assertThatThrownBy(() -> Fraction.parse(text, "minScore"))
                 .isInstanceOf(MexaException.class)
@@ -27,11 +27,27 @@ class FractionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"high", "", "%", "0,85"})
+    @ValueSource(strings = {"high", "", "%", "0,85", "NaN", "Infinity"})
     void rejectsTextThatIsNotANumber(String text) {
         assertThatThrownBy(() -> Fraction.parse(text, "thresholds deu_Latn"))
                 .isInstanceOf(MexaException.class)
                 .hasMessageStartingWith("Invalid thresholds deu_Latn '" + text.trim() + "': write a fraction");
+    }
+
+    /** Issue 10: Java's own float syntax is not a threshold. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0x1p-1", "0.5d", "0.5f", "5e-1", "+0.5", "0.5.1", "1_0%", "٠.٥", "0.5 0"})
+    void rejectsJavaFloatSyntaxAndAnythingButPlainDecimals(String text) {
+        assertThatThrownBy(() -> Fraction.parse(text, "minScore (mexa.minScore)"))
+                .isInstanceOf(MexaException.class)
+                .hasMessage("Invalid minScore (mexa.minScore) '" + text + "': write a fraction such as 0.85 or a"
+                        + " percentage such as 85%.");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'.5', 0.5", "'1.', 1", "'50.5%', 0.505", "'0.850000', 0.85"})
+    void readsEveryPlainDecimal(String text, double expected) {
+        assertThat(Fraction.parse(text, "minScore")).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test

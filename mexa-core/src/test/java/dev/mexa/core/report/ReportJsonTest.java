@@ -74,12 +74,12 @@ class ReportJsonTest {
         Path wrongTypes = dir.resolve("wrong-types.json");
         Files.writeString(wrongTypes, "{\"format\":\"mexa-report/1\",\"pivot\":\"eng_Latn\",\"languages\":[1,2]}");
         assertThatThrownBy(() -> ReportJson.read(wrongTypes)).isInstanceOf(MexaException.class)
-                .hasMessageContaining(wrongTypes + " is not a MEXA report: it is not valid report JSON");
+                .hasMessageContaining(wrongTypes + " is not a valid MEXA report: 'languages' is [1,2]; expected an object.");
         Path wrongNotes = dir.resolve("wrong-notes.json");
         Files.writeString(wrongNotes, "{\"format\":\"mexa-report/1\",\"pivot\":\"eng_Latn\",\"languages\":{},"
                 + "\"notes\":\"x\"}");
         assertThatThrownBy(() -> ReportJson.read(wrongNotes)).isInstanceOf(MexaException.class)
-                .hasMessageContaining("is not valid report JSON");
+                .hasMessageContaining("'notes' is \"x\"; expected an array.");
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"pivot\":");
         assertThatThrownBy(() -> ReportJson.read(broken)).isInstanceOf(MexaException.class)

@@ -1,0 +1,190 @@
+package dev.mexa.core.report;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.mexa.core.MexaException;
+import dev.mexa.core.gate.Fraction;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the fields of a parsed {@code mexa-report.json} by type, so that a baseline with a score of 1.7, a string
+ * where a number belongs or an unknown verdict is one error naming the file and the field, never a Java class-cast
+ * or null-pointer text and never a gate compared with garbage.
+ */
+final class ReportFields {
+
+    private static final int SHOWN_VALUE_CHARS = 40;
+
+    private final Path file;
+    private final String fix;
+
+    /**
+     * @param file the report, named in errors
+     * @param fix the sentence that ends every error
+     */
+    ReportFields(Path file, String fix) {
+        this.file = file;
+        this.fix = fix;
+    }
+
+    JsonObject object(JsonObject parent, String key, String path) {
+        JsonElement value = parent.get(key);
+        if (value == null || !value.isJsonObject()) {
+            throw wrong(path, value, "an object");
+        }
+        return value.getAsJsonObject();
+    }
+
+    /** @return the text, or null when the key is absent or null and not required */
+    String text(JsonObject parent, String key, String path, boolean required) {
+        JsonElement value = parent.get(key);
+        if (absent(value) && !required) {
+            return null;
+        }
+        if (!(value instanceof JsonPrimitive primitive) || !primitive.isString()) {
+            throw wrong(path, value, "a string");
+        }
+        return primitive.getAsString();
+    }
+
+    boolean flag(JsonObject parent, String key, String path) {
+        JsonElement value = parent.get(key);
+        if (absent(value)) {
+            return false;
+        }
+        if (!(value instanceof JsonPrimitive primitive) || !primitive.isBoolean()) {
+            throw wrong(path, value, "true or false");
+        }
+        return primitive.getAsBoolean();
+    }
+
+    /** @return a whole number from {@code least} to {@code Integer.MAX_VALUE}, or {@code fallback} when absent */
+    int count(JsonObject parent, String key, String path, int least, int fallback) {
+        JsonElement value = parent.get(key);
+        if (absent(value)) {
+            return fallback;
+        }
+        return (int) whole(value, path, least, Integer.MAX_VALUE);
+    }
+
+    /** @return a whole number of at least 0, or 0 when absent */
+    long duration(JsonObject parent, String key, String path) {
+        JsonElement value = parent.get(key);
+        return absent(value) ? 0 : whole(value, path, 0, Long.MAX_VALUE);
+    }
+
+    double fraction(JsonObject parent, String key, String path) {
+        Double value = optionalFraction(parent, key, path);
+        if (value == null) {
+            throw wrong(path, parent.get(key), "a score in [0, 1]");
+        }
+        return value;
+    }
+
+    /** @return a finite number in [0, 1], or null when the key is absent or null */
+    Double optionalFraction(JsonObject parent, String key, String path) {
+        JsonElement value = parent.get(key);
+        return absent(value) ? null : fraction(value, path);
+    }
+
+    double[] fractions(JsonObject parent, String key, String path) {
+        List<JsonElement> items = array(parent, key, path);
+        double[] values = new double[items.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = fraction(items.get(i), path + "[" + i + "]");
+        }
+        return values;
+    }
+
+    List<String> texts(JsonObject parent, String key, String path) {
+        List<JsonElement> items = array(parent, key, path);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof JsonPrimitive primitive) || !primitive.isString()) {
+                throw wrong(path + "[" + i + "]", items.get(i), "a string");
+            }
+            texts.add(primitive.getAsString());
+        }
+        return texts;
+    }
+
+    /** @return key to score in [0, 1], empty when the key is absent */
+    Map<String, Double> fractionsByKey(JsonObject parent, String key, String path) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        if (absent(parent.get(key))) {
+            return values;
+        }
+        object(parent, key, path).entrySet()
+                .forEach(entry -> values.put(entry.getKey(), fraction(entry.getValue(), path + "." + entry.getKey())));
+        return values;
+    }
+
+    Verdict verdict(JsonObject parent, String key, String path) {
+        String name = text(parent, key, path, false);
+        if (name == null) {
+            return Verdict.NOT_GATED;
+        }
+        return Arrays.stream(Verdict.values()).filter(verdict -> verdict.name().equals(name)).findFirst()
+                .orElseThrow(() -> wrong(path, parent.get(key), "one of " + Arrays.toString(Verdict.values())));
+    }
+
+    private List<JsonElement> array(JsonObject parent, String key, String path) {
+        JsonElement value = parent.get(key);
+        if (absent(value)) {
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw wrong(path, value, "an array");
+        }
+        return array.asList();
+    }
+
+    private double fraction(JsonElement value, String path) {
+        if (value instanceof JsonPrimitive primitive && primitive.isNumber()) {
+            double number = primitive.getAsDouble();
+            if (Double.isFinite(number) && Fraction.inRange(number)) {
+                return number;
+            }
+        }
+        throw wrong(path, value, "a score in [0, 1]");
+    }
+
+    private long whole(JsonElement value, String path, long least, long most) {
+        String expected = "a whole number of at least " + least;
+        if (!(value instanceof JsonPrimitive primitive) || !primitive.isNumber()) {
+            throw wrong(path, value, expected);
+        }
+        try {
+            BigDecimal number = new BigDecimal(primitive.getAsString());
+            long whole = number.longValueExact();
+            if (whole < least || whole > most) {
+                throw wrong(path, value, expected);
+            }
+            return whole;
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw wrong(path, value, expected);
+        }
+    }
+
+    private static boolean absent(JsonElement value) {
+        return value == null || value.isJsonNull();
+    }
+
+    private MexaException wrong(String path, JsonElement value, String expected) {
+        String shown = value == null ? "missing" : "is " + shorten(value.toString());
+        return new MexaException(file + " is not a valid MEXA report: '" + path + "' " + shown + "; expected "
+                + expected + ". " + fix);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= SHOWN_VALUE_CHARS ? text : text.substring(0, SHOWN_VALUE_CHARS) + "...";
+    }
+}
