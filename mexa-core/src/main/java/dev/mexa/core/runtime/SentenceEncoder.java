@@ -1,5 +1,6 @@
 package dev.mexa.core.runtime;
 
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -63,7 +64,7 @@ public final class SentenceEncoder {
         for (int i = 0; i < sentences.size(); i++) {
             tokenized.add(checked(tokenizer.encode(sentences.get(i)), source, i + 1));
         }
-        return encodeTokens(tokenized, manager);
+        return encodeTokens(tokenized, source, manager);
     }
 
     /**
@@ -72,6 +73,10 @@ public final class SentenceEncoder {
      * @return float32 {@code [layers + 1, sentences, hidden]}
      */
     public NDArray encodeTokens(List<long[]> tokenized, NDManager manager) {
+        return encodeTokens(tokenized, "the given sentences", manager);
+    }
+
+    private NDArray encodeTokens(List<long[]> tokenized, String source, NDManager manager) {
         List<TokenBatch> batches = TokenBatch.plan(tokenized, batchSize, batchTokens);
         long[] corpusOrder = new long[tokenized.size()];
         try (NDManager work = NDManager.newBaseManager(model.device(), DjlEngine.NAME)) {
@@ -81,7 +86,7 @@ public final class SentenceEncoder {
                 for (int sentence : batch.sentences()) {
                     corpusOrder[sentence] = done++;
                 }
-                parts.add(runBatch(batch, work));
+                parts.add(runBatchOrHalves(batch, source, work));
             }
             NDArray sorted = NDArrays.concat(parts, 1);
             NDArray result = sorted.get(new NDIndex(":, {}", work.create(corpusOrder)));
@@ -89,6 +94,36 @@ public final class SentenceEncoder {
                     : result.toDevice(manager.getDevice(), true);
             placed.attach(manager);
             return placed;
+        }
+    }
+
+    /**
+     * Runs a batch; when memory runs out (the JVM's heap or the engine's allocator), runs it once more as two halves,
+     * so that an occasional long batch does not fail a whole run, then gives up naming the input and the settings.
+     */
+    private NDArray runBatchOrHalves(TokenBatch batch, String source, NDManager work) {
+        try {
+            return runBatch(batch, work);
+        } catch (OutOfMemoryError | EngineException e) {
+            if (e instanceof EngineException && !OutOfMemory.isOutOfMemory(e)) {
+                throw e;
+            }
+            if (batch.sentences().length > 1) {
+                try {
+                    NDList halves = new NDList();
+                    for (TokenBatch half : batch.halves()) {
+                        halves.add(runBatch(half, work));
+                    }
+                    NDArray joined = NDArrays.concat(halves, 1);
+                    joined.attach(work);
+                    return joined;
+                } catch (OutOfMemoryError | EngineException again) {
+                    if (again instanceof EngineException && !OutOfMemory.isOutOfMemory(again)) {
+                        throw again;
+                    }
+                }
+            }
+            throw new MexaException(OutOfMemory.message(batch.sentences().length, batch.length(), source), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mexa.core.runtime;
 
 import ai.djl.ndarray.NDArray;
+import dev.mexa.core.MexaException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
@@ -47,6 +48,14 @@ record TokenBatch(int[] sentences, List<long[]> tokens) {
         return batches;
     }
 
+    /** @return this batch cut in two, for a retry with half the memory; needs two sentences or more */
+    List<TokenBatch> halves() {
+        int middle = sentences.length / 2;
+        return List.of(new TokenBatch(Arrays.copyOfRange(sentences, 0, middle), tokens.subList(0, middle)),
+                new TokenBatch(Arrays.copyOfRange(sentences, middle, sentences.length),
+                        tokens.subList(middle, tokens.size())));
+    }
+
     /** @return the longest sentence's token count, the padded length */
     int length() {
         return tokens.stream().mapToInt(ids -> ids.length).max().orElse(0);
@@ -58,7 +67,7 @@ record TokenBatch(int[] sentences, List<long[]> tokens) {
      */
     NDArray ids(NDManager manager) {
         int length = length();
-        long[] ids = new long[tokens.size() * length];
+        long[] ids = new long[cells(length)];
         for (int row = 0; row < tokens.size(); row++) {
             System.arraycopy(tokens.get(row), 0, ids, row * length, tokens.get(row).length);
         }
@@ -71,10 +80,20 @@ record TokenBatch(int[] sentences, List<long[]> tokens) {
      */
     NDArray mask(NDManager manager) {
         int length = length();
-        float[] mask = new float[tokens.size() * length];
+        float[] mask = new float[cells(length)];
         for (int row = 0; row < tokens.size(); row++) {
             Arrays.fill(mask, row * length, row * length + tokens.get(row).length, 1f);
         }
         return manager.create(mask, new Shape(tokens.size(), length));
+    }
+
+    /** Sentences times padded length, in long arithmetic: more than an array can hold is an error, not an overflow. */
+    private int cells(int length) {
+        long cells = (long) tokens.size() * length;
+        if (cells > Integer.MAX_VALUE - 8) {
+            throw new MexaException("A batch of " + tokens.size() + " sentences padded to " + length + " tokens has "
+                    + cells + " token positions, more than one array holds: lower batchSize (mexa.batchSize).");
+        }
+        return (int) cells;
     }
 }

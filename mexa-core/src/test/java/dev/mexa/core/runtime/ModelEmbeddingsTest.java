@@ -119,6 +119,27 @@ class ModelEmbeddingsTest {
         }
     }
 
+    /**
+     * Issue 10, long lines: a 1 MB line gave an internal NegativeArraySizeException (int overflow building the mask);
+     * a line longer than the model's positions was scored silently. Both are one error naming the file and line.
+     */
+    @Test
+    void aLineLongerThanTheModelsPositionsNamesTheFileAndLine() throws IOException {
+        TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("model"), TinyModel.gpt2());
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        Path english = corpus.resolve("eng_Latn.txt");
+        for (String line : List.of("w1 ".repeat(65).trim(), "w1 ".repeat(350_000).trim())) {
+            Files.writeString(english, "w1 w2\n" + line + "\n");
+            try (ModelEmbeddings source = new ModelEmbeddings(ModelSettings.defaults(checkpoint.directory, corpus),
+                    MexaLog.silent()); NDManager manager = NDManager.newBaseManager()) {
+                assertThatThrownBy(() -> source.embed("eng_Latn", manager)).isInstanceOf(MexaException.class)
+                        .hasMessageStartingWith("Line 2 of " + english + " has ")
+                        .hasMessageContaining("tokens, more than the 64 positions of")
+                        .hasMessageEndingWith("shorten the sentence.");
+            }
+        }
+    }
+
     /** Targets share most words with the pivot sentence, so alignment is partial and differs across layers. */
     private static Map<String, List<String>> writeCorpus(TinyCheckpoint checkpoint, Path directory)
             throws IOException {
