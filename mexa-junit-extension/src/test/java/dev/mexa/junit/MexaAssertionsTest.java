@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** {@link MexaAssertions} and {@link MexaScores} on a report built by hand. */
 class MexaAssertionsTest {
 
-    private final MexaScores report = new MexaScores(ReportFixture.report().sentences(10).layers(2)
+    private final MexaScores report = new MexaScores(ReportFixture.report().sentences(40).layers(2)
             .score("deu_Latn", 0.85, 0.8, 0.9).score("swh_Latn", 0.2, 0.1, 0.3).build());
 
     @Test
@@ -34,6 +34,15 @@ class MexaAssertionsTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("The minimum for xho_Latn (thresholds, mexa.thresholds, @MinScore) names a"
                         + " language that is not among the scored languages (deu_Latn, eng_Latn, swh_Latn)");
+    }
+
+    /** Issue 10: an assertion on too few sentences fails instead of passing by chance. */
+    @Test
+    void tooFewSentencesFailTheAssertion() {
+        MexaScores tiny = new MexaScores(ReportFixture.report().sentences(1).score("deu_Latn", 1.0).build());
+        assertThatThrownBy(() -> MexaAssertions.assertThat(tiny).hasMinScore("deu_Latn", 0.99))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("Too few sentences to gate: deu_Latn (1) scored on fewer than the 30");
     }
 
     @Test

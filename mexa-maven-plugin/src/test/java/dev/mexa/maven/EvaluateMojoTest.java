@@ -326,4 +326,44 @@ class EvaluateMojoTest {
         return Files.writeString(work.resolve("mexa-baseline.json"), ReportJson.toJson(report.with(languages,
                 List.of())));
     }
+
+    /** Issue 10, stale results: a run that fails leaves none of the previous run's reports behind. */
+    @Test
+    void aFailedRunLeavesNoReportOfThePreviousRun() throws Exception {
+        mojo.minScore = "0";
+        mojo.execute();
+        assertThat(output.resolve(ReportWriter.MARKDOWN)).content().contains("All MEXA checks have been met");
+
+        mojo.minScore = "0x1p-1";
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Invalid minScore (mexa.minScore) '0x1p-1': write a fraction such as 0.85 or a percentage"
+                        + " such as 85%.");
+        assertThat(output.resolve(ReportWriter.JSON)).doesNotExist();
+        assertThat(output.resolve(ReportWriter.MARKDOWN)).doesNotExist();
+        assertThat(output.resolve(ReportWriter.CSV)).doesNotExist();
+        assertThat(log.at("INFO")).contains("Removed the previous MEXA reports from " + output);
+    }
+
+    /** Issue 10, gates that cannot fail: too few sentences for a gate fails the build unless lowered explicitly. */
+    @Test
+    void tooFewSentencesToGateFailTheBuildUnlessMinSentencesIsLowered() throws Exception {
+        mojo.minScore = "0";
+        mojo.minSentences = 41;
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("Too few sentences to gate: deu_Latn (40), fra_Latn (40), swh_Latn (40),"
+                        + " wol_Latn (40) scored on fewer than the 41 sentences that minSentences (mexa.minSentences)"
+                        + " requires.");
+        mojo.minSentences = 40;
+        mojo.execute();
+        assertThat(log.at("INFO")).contains("All MEXA checks have been met (4 languages)");
+    }
+
+    /** Issue 10: options that do not apply to recorded embeddings warn. */
+    @Test
+    void modelOptionsWithEmbeddingsWarn() throws Exception {
+        mojo.sentences = 10;
+        mojo.execute();
+        assertThat(log.at("WARN")).contains("sentences (mexa.sentences) is set but applies to a model only: it is"
+                + " ignored with embeddings (mexa.embeddings), as every recorded sentence is scored. Remove it.");
+    }
 }
