@@ -71,6 +71,16 @@ class MisuseTest {
                 .contains("(found deu_Latn, eng_Latn, fra_Latn, swh_Latn, wol_Latn)");
     }
 
+    /** Issue 10: a @MinScore on fewer sentences than minSentences fails the class instead of passing by chance. */
+    @Test
+    void tooFewSentencesForAMinScoreFailTheClass() {
+        assertThat(classFailure(TooFewSentences.class)).startsWith("@MexaEvaluation: Too few sentences to gate:"
+                + " deu_Latn (40) scored on fewer than the 41 sentences that minSentences (mexa.minSentences)"
+                + " requires.");
+        assertThat(classFailure(NoMinSentences.class)).startsWith("@MexaEvaluation: Invalid minSentences"
+                + " (mexa.minSentences) 0: it must be at least 1");
+    }
+
     @Test
     void unknownPooling() {
         assertThat(classFailure(UnknownPooling.class)).startsWith("@MexaEvaluation: Unknown pooling 'avg'");
@@ -170,6 +180,17 @@ class MisuseTest {
     @Tag(TestKitRuns.EXAMPLE_TAG)
     @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS, languages = {"deu_Latn", "xho_Latn"})
     static class LanguageNotInInput extends AnyTest {
+    }
+
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS, minSentences = 41)
+    @MinScore(language = "deu_Latn", value = 0.1)
+    static class TooFewSentences extends AnyTest {
+    }
+
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS, minSentences = 0)
+    static class NoMinSentences extends AnyTest {
     }
 
     @Tag(TestKitRuns.EXAMPLE_TAG)
