@@ -27,7 +27,7 @@ final class OutOfMemory {
     static String message(int sentences, int tokens, String source) {
         return "Out of memory running the model over a batch of " + sentences + " sentence(s) of up to " + tokens
                 + " tokens from " + source + (sentences > 1 ? ", and again over each half of it" : "")
-                + ": lower batchSize (mexa.batchSize) or batchTokens (mexa.batchTokens), shorten the longest sentences, or give the run more memory"
-                + " (-Xmx for the JVM's heap, a device with more memory).";
+                + ": lower batchSize (mexa.batchSize) or batchTokens (mexa.batchTokens), shorten the longest"
+                + " sentences, or give the run more memory (-Xmx for the JVM's heap, a device with more memory).";
     }
 }
