@@ -67,7 +67,6 @@ public @interface MexaEvaluation {
     String dtype() default "auto";
 
     /**
-<<<<<<< HEAD
      * @return PyTorch's CPU threads; 0 uses every processor when {@code OMP_WAIT_POLICY=PASSIVE} is in the test JVM's
      *     environment (Surefire's {@code environmentVariables}) and one otherwise
      */
@@ -84,13 +83,13 @@ public @interface MexaEvaluation {
 
     /** @return the embeddings cache directory; empty for {@code ~/.cache/mexa/embeddings} */
     String cacheDirectory() default "";
-=======
+
+    /**
      * @return the fewest sentences a language must be scored on for a {@link MinScore} to judge it; with fewer the
      *     tests fail whatever the scores. With n sentences a score's 95% interval is about +-1/sqrt(n): +-0.18 at
      *     the default 30. Lower it only knowingly, for a smoke test on a tiny corpus.
      */
     int minSentences() default 30;
->>>>>>> 3f47d33 (Honest gates: minSentences (default 30) before any rule judges a score, baselines validated field by field, no non-finite number written, previous reports removed when a run starts, plain-decimal thresholds, model options with embeddings warn)
 
     /** @return whether a missing model, corpus or embeddings directory fails the tests instead of disabling them */
     boolean failIfMissing() default false;
