@@ -31,6 +31,17 @@ final class MojoDefaults {
         return mojo;
     }
 
+    /**
+     * @param log where the goal logs
+     * @return a check goal with every default of its {@code @Parameter} annotations
+     */
+    static CheckMojo checkMojo(Log log) {
+        CheckMojo mojo = new CheckMojo();
+        mojo.setLog(log);
+        applyDefaults(mojo, "check");
+        return mojo;
+    }
+
     private static void applyDefaults(Object mojo, String goal) {
         try (InputStream descriptor = MojoDefaults.class.getClassLoader().getResourceAsStream(DESCRIPTOR)) {
             if (descriptor == null) {
@@ -60,8 +71,20 @@ final class MojoDefaults {
         }
     }
 
+    /** The field of a goal or of the class it extends ({@link GateMojo} holds the parameters goals share). */
+    private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+        for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+            try {
+                return current.getDeclaredField(name);
+            } catch (NoSuchFieldException e) {
+                // declared higher up
+            }
+        }
+        throw new NoSuchFieldException(name + " in " + type.getName() + " or its superclasses");
+    }
+
     private static void set(Object mojo, String name, String value) throws ReflectiveOperationException {
-        Field field = mojo.getClass().getDeclaredField(name);
+        Field field = field(mojo.getClass(), name);
         field.setAccessible(true);
         Class<?> type = field.getType();
         if (type == int.class) {

@@ -1,11 +1,13 @@
 package dev.mexa.core.evaluate;
 
+import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
 import dev.mexa.core.gate.EstimatedScores;
 import dev.mexa.core.gate.GateResult;
 import dev.mexa.core.gate.GateRules;
 import dev.mexa.core.gate.QualityGate;
 import dev.mexa.core.report.MexaReport;
+import dev.mexa.core.report.ReportJson;
 import dev.mexa.core.report.ReportWriter;
 import dev.mexa.core.report.ScoreTable;
 import java.nio.file.Path;
@@ -59,6 +61,27 @@ public final class Evaluation {
         if (!ReportWriter.removePrevious(directory).isEmpty()) {
             log.info("Removed the previous MEXA reports from " + directory);
         }
+    }
+
+    /**
+     * Gates a recorded {@code mexa-report.json} again with new rules, without any model: the verdicts, thresholds
+     * and baselines it holds are replaced by those of {@code gate}; its scores are kept as they are.
+     *
+     * @param report the recorded report
+     * @param gate the rules
+     * @param englishScores the model's English score per task; empty to keep the estimates the report holds
+     * @return the gated result
+     * @throws dev.mexa.core.MexaException naming {@code report (mexa.report)} when the file is not a MEXA report, or
+     *     the rule that cannot apply to it
+     */
+    public static GateResult check(Path report, GateRules gate, Map<String, Double> englishScores) {
+        MexaReport recorded;
+        try {
+            recorded = ReportJson.read(report);
+        } catch (MexaException e) {
+            throw new MexaException("Invalid report (mexa.report): " + e.getMessage(), e);
+        }
+        return judge(recorded, gate, englishScores);
     }
 
     /**

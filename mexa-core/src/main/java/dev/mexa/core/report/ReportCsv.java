@@ -3,7 +3,11 @@ package dev.mexa.core.report;
 import java.util.List;
 import java.util.StringJoiner;
 
-/** Renders {@code mexa-scores.csv}: one row per language, pooled score, gate columns, then one column per layer. */
+/**
+ * Renders {@code mexa-scores.csv}: one row per language (pooled score, gate columns, estimated task scores, both
+ * poolings, then one column per layer), and a footer of two rows, {@code average} over the scored languages and
+ * {@code average_gated} over the gated ones (the pivot excluded from both; empty cells where there is none).
+ */
 public final class ReportCsv {
 
     private ReportCsv() {
@@ -25,17 +29,33 @@ public final class ReportCsv {
         for (String task : tasks) {
             header.add(cell("estimated_" + task));
         }
+        header.add("score_mean").add("score_max");
         for (int layer = 0; layer < report.layers(); layer++) {
             header.add("layer_" + layer);
         }
         out.append(header).append('\n');
         for (LanguageResult result : report.languages().values()) {
-            out.append(row(result, tasks)).append('\n');
+            out.append(row(report, result, tasks)).append('\n');
         }
+        ReportAverages averages = ReportAverages.of(report);
+        String taskCells = ",".repeat(tasks.size());
+        String layerCells = ",".repeat(report.layers());
+        out.append(footer("average", averages.scored(), taskCells, averages.mean(), averages.max()))
+                .append(layerCells).append('\n');
+        out.append(footer("average_gated", averages.gated(), taskCells, null, null)).append(layerCells)
+                .append('\n');
         return out.toString();
     }
 
-    private static String row(LanguageResult result, List<String> tasks) {
+    private static String footer(String label, Double score, String taskCells, Double mean, Double max) {
+        return label + ",,," + value(score) + ",,,,,," + taskCells + value(mean) + "," + value(max);
+    }
+
+    private static String value(Double number) {
+        return number == null ? "" : number.toString();
+    }
+
+    private static String row(MexaReport report, LanguageResult result, List<String> tasks) {
         StringJoiner row = new StringJoiner(",");
         row.add(cell(result.language()));
         row.add(Boolean.toString(result.pivot()));
@@ -43,13 +63,15 @@ public final class ReportCsv {
         row.add(Double.toString(result.score()));
         row.add(Double.toString(result.interval().lower()));
         row.add(Double.toString(result.interval().upper()));
-        row.add(result.threshold() == null ? "" : result.threshold().toString());
-        row.add(result.baseline() == null ? "" : result.baseline().toString());
+        row.add(value(result.threshold()));
+        row.add(value(result.baseline()));
         row.add(result.verdict().name());
         for (String task : tasks) {
-            Double estimate = result.estimatedScores().get(task);
-            row.add(estimate == null ? "" : estimate.toString());
+            row.add(value(result.estimatedScores().get(task)));
         }
+        PooledScores pooled = PooledScores.of(report, result);
+        row.add(value(pooled.mean()));
+        row.add(value(pooled.max()));
         for (double value : result.layerScores()) {
             row.add(Double.toString(value));
         }

@@ -49,8 +49,9 @@ public final class ReportJson {
         JsonArray notes = new JsonArray();
         report.notes().forEach(notes::add);
         root.add("notes", notes);
+        root.add("averages", averagesJson(ReportAverages.of(report)));
         JsonObject languages = new JsonObject();
-        report.languages().forEach((code, result) -> languages.add(code, languageJson(result)));
+        report.languages().forEach((code, result) -> languages.add(code, languageJson(report, result)));
         root.add("languages", languages);
         requireFinite(root, "");
         return GSON.toJson(root) + "\n";
@@ -76,9 +77,24 @@ public final class ReportJson {
         }
     }
 
-    private static JsonObject languageJson(LanguageResult result) {
+
+    private static JsonObject averagesJson(ReportAverages averages) {
+        JsonObject json = new JsonObject();
+        json.addProperty("languages", averages.languages());
+        json.addProperty("score", averages.scored());
+        json.addProperty("gatedLanguages", averages.gatedLanguages());
+        json.addProperty("gatedScore", averages.gated());
+        json.addProperty("meanScore", averages.mean());
+        json.addProperty("maxScore", averages.max());
+        return json;
+    }
+
+    private static JsonObject languageJson(MexaReport report, LanguageResult result) {
         JsonObject json = new JsonObject();
         json.addProperty("score", result.score());
+        PooledScores pooled = PooledScores.of(report, result);
+        json.addProperty("meanScore", pooled.mean());
+        json.addProperty("maxScore", pooled.max());
         json.add("interval", intervalJson(result.interval()));
         json.addProperty("pivot", result.pivot());
         json.addProperty("sentences", result.sentences());

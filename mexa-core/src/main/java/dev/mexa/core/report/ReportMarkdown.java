@@ -28,16 +28,20 @@ public final class ReportMarkdown {
         out.append("Pivot: ").append(escape(report.pivot())).append(", embedding: ").append(report.embedding())
                 .append(", pooling: ").append(report.pooling()).append(", sentences: ").append(report.sentences())
                 .append(", layers: ").append(report.layers()).append("\n\n");
-        out.append("| | Language | Score | 95% interval | Threshold | Baseline |\n");
-        out.append("|---|---|---:|---|---:|---:|\n");
+        out.append("The gate uses the ").append(report.pooling()).append("-pooled score.\n\n");
+        out.append("| | Language | Score | 95% interval | Threshold | Baseline | Mean-pooled | Max-pooled |\n");
+        out.append("|---|---|---:|---|---:|---:|---:|---:|\n");
         for (LanguageResult result : report.languages().values()) {
+            PooledScores pooled = PooledScores.of(report, result);
             out.append("| ").append(mark(result)).append(" | ").append(escape(result.language())).append(" | ")
                     .append(ScoreFormat.score(result.score())).append(" | ")
                     .append(ScoreFormat.score(result.interval().lower())).append("–")
                     .append(ScoreFormat.score(result.interval().upper())).append(" | ")
                     .append(result.threshold() == null ? "" : ScoreFormat.brief(result.threshold())).append(" | ")
-                    .append(result.baseline() == null ? "" : ScoreFormat.score(result.baseline())).append(" |\n");
+                    .append(optional(result.baseline())).append(" | ").append(optional(pooled.mean())).append(" | ")
+                    .append(optional(pooled.max())).append(" |\n");
         }
+        out.append('\n').append(escape(ReportAverages.of(report).sentence())).append('\n');
         List<String> violations = report.failures().stream().flatMap(result -> result.violations().stream()).toList();
         if (!violations.isEmpty()) {
             out.append("\n");
@@ -48,6 +52,10 @@ public final class ReportMarkdown {
             report.notes().forEach(note -> out.append("- ").append(escape(note)).append('\n'));
         }
         return out.toString();
+    }
+
+    private static String optional(Double score) {
+        return score == null ? "" : ScoreFormat.score(score);
     }
 
     private static String mark(LanguageResult result) {

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Writes the reports into an output directory, each file atomically: {@code mexa-report.json},
- * {@code mexa-scores.csv}, {@code mexa-summary.md} and {@code mexa-report.html}.
+ * {@code mexa-scores.csv}, {@code mexa-summary.md}, {@code mexa-report.html} and {@code TEST-mexa.xml} (the gate as
+ * JUnit XML, for CI test tabs).
  */
 public final class ReportWriter {
 
@@ -22,9 +23,11 @@ public final class ReportWriter {
     public static final String CSV = "mexa-scores.csv";
     /** File name of the Markdown summary. */
     public static final String MARKDOWN = "mexa-summary.md";
+    /** File name of the gate as JUnit XML. */
+    public static final String JUNIT_XML = "TEST-mexa.xml";
 
     /** Every file {@link #write} writes, the JSON report last. */
-    private static final List<String> FILES = List.of(CSV, MARKDOWN, HtmlReport.FILE_NAME, JSON);
+    private static final List<String> FILES = List.of(CSV, MARKDOWN, HtmlReport.FILE_NAME, JUNIT_XML, JSON);
 
     private ReportWriter() {
     }
@@ -66,15 +69,18 @@ public final class ReportWriter {
         String csv = ReportCsv.toCsv(report);
         String markdown = ReportMarkdown.toMarkdown(report);
         String html = HtmlReport.render(report);
+        String junitXml = ReportJUnitXml.toXml(report);
         // the JSON report last: readers (a later gate, the site report) look for it first
         Path jsonFile = directory.resolve(JSON);
         Path csvFile = directory.resolve(CSV);
         Path markdownFile = directory.resolve(MARKDOWN);
         Path htmlFile = directory.resolve(HtmlReport.FILE_NAME);
+        Path junitFile = directory.resolve(JUNIT_XML);
         AtomicFiles.write(csvFile, csv);
         AtomicFiles.write(markdownFile, markdown);
         AtomicFiles.write(htmlFile, html);
+        AtomicFiles.write(junitFile, junitXml);
         AtomicFiles.write(jsonFile, json);
-        return List.of(jsonFile, csvFile, markdownFile, htmlFile);
+        return List.of(jsonFile, csvFile, markdownFile, htmlFile, junitFile);
     }
 }

@@ -52,13 +52,32 @@ class ReportJsonTest {
         ReportWriter.write(sample(), dir);
         try (var files = Files.list(dir)) {
             assertThat(files.map(path -> path.getFileName().toString()))
-                    .contains(ReportWriter.JSON, ReportWriter.CSV, ReportWriter.MARKDOWN)
+                    .contains(ReportWriter.JSON, ReportWriter.CSV, ReportWriter.MARKDOWN, ReportWriter.JUNIT_XML)
                     .noneMatch(name -> name.endsWith(".tmp"));
         }
         assertThat(Files.readString(dir.resolve(ReportWriter.CSV))).startsWith(
-                "language,pivot,sentences,score,score_lower,score_upper,threshold,baseline,verdict,layer_0,layer_1\n"
-                        + "deu_Latn,false,4,0.625,");
-        assertThat(Files.readString(dir.resolve(ReportWriter.MARKDOWN))).contains("| deu_Latn | 0.625 |");
+                "language,pivot,sentences,score,score_lower,score_upper,threshold,baseline,verdict,score_mean,"
+                        + "score_max,layer_0,layer_1\ndeu_Latn,false,4,0.625,");
+        assertThat(Files.readString(dir.resolve(ReportWriter.CSV)))
+                .endsWith("\naverage,,,0.625,,,,,,0.625,0.75,,\naverage_gated,,,,,,,,,,,,\n");
+        assertThat(Files.readString(dir.resolve(ReportWriter.MARKDOWN))).contains("| deu_Latn | 0.625 |")
+                .contains("| 0.625 | 0.750 |\n").contains("The gate uses the mean-pooled score.")
+                .contains("Average over 1 language (pivot excluded): 0.625 (mean-pooled 0.625, max-pooled 0.750).");
+    }
+
+    @Test
+    void recordsBothPoolingsAndTheAverages() {
+        JsonObject json = JsonParser.parseString(ReportJson.toJson(sample())).getAsJsonObject();
+
+        JsonObject german = json.getAsJsonObject("languages").getAsJsonObject("deu_Latn");
+        assertThat(german.get("meanScore").getAsDouble()).isEqualTo(0.625);
+        assertThat(german.get("maxScore").getAsDouble()).isEqualTo(0.75);
+        JsonObject averages = json.getAsJsonObject("averages");
+        assertThat(averages.get("languages").getAsInt()).isEqualTo(1);
+        assertThat(averages.get("score").getAsDouble()).isEqualTo(0.625);
+        assertThat(averages.get("maxScore").getAsDouble()).isEqualTo(0.75);
+        assertThat(averages.get("gatedLanguages").getAsInt()).isZero();
+        assertThat(averages.get("gatedScore").isJsonNull()).isTrue();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.mexa.core.report.html;
 import static dev.mexa.core.report.html.HtmlText.escape;
 
 import dev.mexa.core.report.MexaReport;
+import dev.mexa.core.report.ReportAverages;
 import dev.mexa.core.score.LayerRange;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,6 +41,7 @@ final class ReportHeader {
         fact(out, "Sentences", Integer.toString(report.sentences()));
         fact(out, "Hidden states", Integer.toString(report.layers()));
         fact(out, "Languages", Integer.toString(report.languages().size()));
+        fact(out, "Average", escape(ReportAverages.of(report).sentence()));
         fact(out, "Created", created(report.createdAt()));
         fact(out, "Run time", duration(report.durationMillis()));
         out.append("</dl>\n</header>\n");
