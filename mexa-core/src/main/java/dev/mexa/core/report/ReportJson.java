@@ -49,10 +49,10 @@ public final class ReportJson {
         JsonArray notes = new JsonArray();
         report.notes().forEach(notes::add);
         root.add("notes", notes);
-        root.add("averages", averagesJson(ReportAverages.of(report)));
         JsonObject languages = new JsonObject();
         report.languages().forEach((code, result) -> languages.add(code, languageJson(report, result)));
         root.add("languages", languages);
+        root.add("averages", averagesJson(ReportAverages.of(report)));
         requireFinite(root, "");
         return GSON.toJson(root) + "\n";
     }
@@ -92,9 +92,6 @@ public final class ReportJson {
     private static JsonObject languageJson(MexaReport report, LanguageResult result) {
         JsonObject json = new JsonObject();
         json.addProperty("score", result.score());
-        PooledScores pooled = PooledScores.of(report, result);
-        json.addProperty("meanScore", pooled.mean());
-        json.addProperty("maxScore", pooled.max());
         json.add("interval", intervalJson(result.interval()));
         json.addProperty("pivot", result.pivot());
         json.addProperty("sentences", result.sentences());
@@ -106,6 +103,9 @@ public final class ReportJson {
         JsonArray intervals = new JsonArray();
         result.layerIntervals().forEach(interval -> intervals.add(intervalJson(interval)));
         json.add("layerIntervals", intervals);
+        PooledScores pooled = PooledScores.of(report, result);
+        json.addProperty("meanScore", pooled.mean());
+        json.addProperty("maxScore", pooled.max());
         json.addProperty("threshold", result.threshold());
         json.addProperty("baseline", result.baseline());
         json.addProperty("verdict", result.verdict().name());

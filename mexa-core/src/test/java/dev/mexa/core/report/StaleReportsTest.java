@@ -27,7 +27,7 @@ class StaleReportsTest {
         Path other = Files.writeString(dir.resolve("notes.txt"), "mine");
         assertThat(ReportWriter.removePrevious(dir)).extracting(path -> path.getFileName().toString())
                 .containsExactlyInAnyOrder(ReportWriter.JSON, ReportWriter.CSV, ReportWriter.MARKDOWN,
-                        HtmlReport.FILE_NAME);
+                        HtmlReport.FILE_NAME, ReportWriter.JUNIT_XML);
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(other);
         }
