@@ -41,6 +41,14 @@ class DecoderReferenceTest {
                 new TinyModel("mistral", 30, 32, 2, 4, 1, 8, 48, 1e6, null, false, DType.F16, false, 4, 5),
                 new TinyModel("qwen2", 30, 32, 3, 4, 2, 8, 48, 1e6, null, true, DType.F32, false, 0, 6),
                 llama.withType("mistral").withDtype(DType.BF16),
+                llama.withRopeScaling("{\"rope_type\": \"linear\", \"factor\": 4.0}", 2048),
+                // 8 positions: the batch's sentences of 8, 2, 13 and 5 tokens get their own frequencies
+                llama.withRopeScaling("{\"rope_type\": \"dynamic\", \"factor\": 2.0}", 8),
+                llama.withRopeScaling("{\"rope_type\": \"yarn\", \"factor\": 4.0}", 64),
+                llama.withRopeScaling("{\"rope_type\": \"longrope\", \"short_factor\": [1.0, 1.2, 1.5, 2.0],"
+                        + " \"long_factor\": [2.0, 3.0, 5.0, 8.0]}", 32),
+                new TinyModel("qwen2", 30, 32, 3, 4, 2, 8, 48, 1e6, null, false, DType.F32, false, 0, 7)
+                        .withWindowLayers(3, 1),
                 TinyModel.gpt2(),
                 TinyModel.gpt2().withDtype(DType.BF16));
     }

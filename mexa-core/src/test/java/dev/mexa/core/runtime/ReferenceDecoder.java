@@ -1,5 +1,7 @@
 package dev.mexa.core.runtime;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,7 @@ public final class ReferenceDecoder {
             double[][] v = linearOutIn(normed, p + "self_attn.v_proj", m.kvHeads() * m.headDim(), m.qkvBias());
             rope(q, m.heads());
             rope(k, m.kvHeads());
-            double[][] attended = attention(q, k, v, m.heads(), m.kvHeads(), m.headDim(), m.slidingWindow());
+            double[][] attended = attention(q, k, v, m.heads(), m.kvHeads(), m.headDim(), m.windowOf(layer));
             double[][] out = linearOutIn(attended, p + "self_attn.o_proj", h, m.bias());
             ReferenceMath.add(x, out);
             double[][] normed2 = rmsNorm(x, w.get(p + "post_attention_layernorm.weight"));
@@ -155,7 +157,58 @@ public final class ReferenceDecoder {
     /** Rotates every head of x in place; HF's rotate_half pairs dimension i with i + D/2. */
     private void rope(double[][] x, int heads) {
         int d = m.headDim();
-        ReferenceMath.rotate(x, heads, d, inverseFrequencies(d), 1);
+        JsonObject scaling = m.ropeScaling() == null ? null : JsonParser.parseString(m.ropeScaling())
+                .getAsJsonObject();
+        double[] inverse = scaling == null ? inverseFrequencies(d) : scaledFrequencies(scaling, d, x.length);
+        ReferenceMath.rotate(x, heads, d, inverse, scaling == null ? 1 : attentionFactor(scaling));
+    }
+
+    /**
+     * HF's linear, dynamic (for this sentence's length), yarn and longrope inverse frequencies, transcribed from
+     * modeling_rope_utils (no original_max_position_embeddings, beta 32 / 1, truncation on).
+     */
+    private double[] scaledFrequencies(JsonObject scaling, int d, int length) {
+        String type = scaling.get("rope_type").getAsString();
+        double theta = m.ropeTheta();
+        double[] inverse = new double[d / 2];
+        for (int i = 0; i < d / 2; i++) {
+            double exponent = (double) (2 * i) / d;
+            inverse[i] = switch (type) {
+                case "linear" -> 1.0 / Math.pow(theta, exponent) / scaling.get("factor").getAsDouble();
+                case "dynamic" -> {
+                    double factor = scaling.get("factor").getAsDouble();
+                    double positions = m.maxPositions();
+                    double seen = Math.max(length, positions);
+                    double base = theta * Math.pow(factor * seen / positions - (factor - 1), d / (d - 2.0));
+                    yield 1.0 / Math.pow(base, exponent);
+                }
+                case "yarn" -> {
+                    double factor = scaling.get("factor").getAsDouble();
+                    double low = Math.max(Math.floor(d * Math.log(m.maxPositions() / (32 * 2 * Math.PI))
+                            / (2 * Math.log(theta))), 0);
+                    double high = Math.min(Math.ceil(d * Math.log(m.maxPositions() / (1 * 2 * Math.PI))
+                            / (2 * Math.log(theta))), d - 1);
+                    double ramp = Math.min(1, Math.max(0, (i - low) / (high == low ? 0.001 : high - low)));
+                    double extrapolation = 1.0 / Math.pow(theta, exponent);
+                    yield extrapolation / factor * ramp + extrapolation * (1 - ramp);
+                }
+                case "longrope" -> {
+                    String key = length > m.maxPositions() / 4 ? "long_factor" : "short_factor";
+                    yield 1.0 / (scaling.getAsJsonArray(key).get(i).getAsDouble() * Math.pow(theta, exponent));
+                }
+                default -> throw new AssertionError(type);
+            };
+        }
+        return inverse;
+    }
+
+    /** yarn: 0.1 ln(factor) + 1; longrope with the context a quarter of max_position_embeddings: sqrt(1 + ln 4 / ln c). */
+    private double attentionFactor(JsonObject scaling) {
+        return switch (scaling.get("rope_type").getAsString()) {
+            case "yarn" -> 0.1 * Math.log(scaling.get("factor").getAsDouble()) + 1;
+            case "longrope" -> Math.sqrt(1 + Math.log(4) / Math.log(m.maxPositions() / 4.0));
+            default -> 1;
+        };
     }
 
     /** HF's _compute_default_rope_parameters and _compute_llama3_parameters, transcribed. */

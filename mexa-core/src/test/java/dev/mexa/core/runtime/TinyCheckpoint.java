@@ -2,6 +2,7 @@ package dev.mexa.core.runtime;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.mexa.core.example.WordLevelTokenizerJson;
 import dev.mexa.core.safetensors.DType;
 import dev.mexa.core.safetensors.FloatCodec;
@@ -212,14 +213,24 @@ public final class TinyCheckpoint {
             config.addProperty("hidden_act", "silu");
             config.addProperty("rms_norm_eps", 1e-6);
             config.addProperty("rope_theta", model.ropeTheta());
-            config.addProperty("max_position_embeddings", 2048);
+            config.addProperty("max_position_embeddings", model.maxPositions());
             if (model.modelType().equals("llama")) {
                 config.addProperty("attention_bias", model.bias());
             }
             if (model.slidingWindow() > 0) {
                 config.addProperty("sliding_window", model.slidingWindow());
             }
-            if (model.llama3() != null) {
+            if (model.maxWindowLayers() >= 0) {
+                config.addProperty("use_sliding_window", true);
+                config.addProperty("max_window_layers", model.maxWindowLayers());
+            }
+            if (model.ropeScaling() != null) {
+                config.add("rope_scaling", JsonParser.parseString(model.ropeScaling()));
+                if (model.ropeScaling().contains("longrope")) {
+                    // as Phi-3: the pretrained context at the top level, here a quarter of the positions
+                    config.addProperty("original_max_position_embeddings", model.maxPositions() / 4);
+                }
+            } else if (model.llama3() != null) {
                 JsonObject scaling = new JsonObject();
                 scaling.addProperty("rope_type", "llama3");
                 scaling.addProperty("factor", model.llama3()[0]);

@@ -21,10 +21,22 @@ import dev.mexa.core.safetensors.DType;
  * @param bias attention_bias (llama) / always on for qwen2 and gpt2
  * @param slidingWindow mistral's window, 0 for none
  * @param seed random seed of the weights
+ * @param ropeScaling a {@code rope_scaling} object as JSON text (written instead of {@code llama3}), or null
+ * @param maxPositions {@code max_position_embeddings}
+ * @param maxWindowLayers qwen2/qwen3: with a window, {@code use_sliding_window} true and this
+ *     {@code max_window_layers}; -1 for {@code use_sliding_window} false
  */
 public record TinyModel(String modelType, int vocab, int hidden, int layers, int heads, int kvHeads, int headDim,
         int intermediate, double ropeTheta, double[] llama3, boolean tied, DType dtype, boolean bias,
-        int slidingWindow, long seed) {
+        int slidingWindow, long seed, String ropeScaling, int maxPositions, int maxWindowLayers) {
+
+    /** The shape without rope_scaling JSON, with 2048 positions and no qwen2 window layers. */
+    public TinyModel(String modelType, int vocab, int hidden, int layers, int heads, int kvHeads, int headDim,
+            int intermediate, double ropeTheta, double[] llama3, boolean tied, DType dtype, boolean bias,
+            int slidingWindow, long seed) {
+        this(modelType, vocab, hidden, layers, heads, kvHeads, headDim, intermediate, ropeTheta, llama3, tied, dtype,
+                bias, slidingWindow, seed, null, 2048, -1);
+    }
 
     /** @return a small GQA Llama: hidden 32, 3 layers, 4 query heads over 2 key/value heads, F32, untied */
     public static TinyModel llama() {
@@ -54,19 +66,52 @@ public record TinyModel(String modelType, int vocab, int hidden, int layers, int
     /** @param type stored dtype @return a copy storing weights as {@code type} */
     public TinyModel withDtype(DType type) {
         return new TinyModel(modelType, vocab, hidden, layers, heads, kvHeads, headDim, intermediate, ropeTheta,
-                llama3, tied, type, bias, slidingWindow, seed);
+                llama3, tied, type, bias, slidingWindow, seed, ropeScaling, maxPositions, maxWindowLayers);
     }
 
     /** @param type model_type @return a copy of another family of the same shape */
     public TinyModel withType(String type) {
         return new TinyModel(type, vocab, hidden, layers, heads, kvHeads, headDim, intermediate, ropeTheta,
-                llama3, tied, dtype, bias, slidingWindow, seed);
+                llama3, tied, dtype, bias, slidingWindow, seed, ropeScaling, maxPositions, maxWindowLayers);
+    }
+
+    /**
+     * @param scaling a {@code rope_scaling} object as JSON text
+     * @param positions {@code max_position_embeddings}
+     * @return a copy with that rotary scaling
+     */
+    public TinyModel withRopeScaling(String scaling, int positions) {
+        return new TinyModel(modelType, vocab, hidden, layers, heads, kvHeads, headDim, intermediate, ropeTheta,
+                llama3, tied, dtype, bias, slidingWindow, seed, scaling, positions, maxWindowLayers);
+    }
+
+    /**
+     * @param window {@code sliding_window}
+     * @param fromLayer {@code max_window_layers}, with {@code use_sliding_window} true
+     * @return a qwen2/qwen3 copy whose layers from {@code fromLayer} on slide
+     */
+    public TinyModel withWindowLayers(int window, int fromLayer) {
+        return new TinyModel(modelType, vocab, hidden, layers, heads, kvHeads, headDim, intermediate, ropeTheta,
+                llama3, tied, dtype, bias, window, seed, ropeScaling, maxPositions, fromLayer);
+    }
+
+    /**
+     * @param layer a layer index
+     * @return its attention window, 0 for none (mistral: every layer; qwen: layers from max_window_layers on)
+     */
+    public int windowOf(int layer) {
+        if (modelType.equals("mistral")) {
+            return slidingWindow;
+        }
+        return maxWindowLayers >= 0 && layer >= maxWindowLayers ? slidingWindow : 0;
     }
 
     @Override
     public String toString() {
         return modelType + " h" + hidden + " L" + layers + " heads " + heads + "/" + kvHeads + " d" + headDim + " "
                 + dtype + (tied ? " tied" : "") + (llama3 != null ? " llama3" : "") + " theta " + ropeTheta
-                + (bias ? " bias" : "") + (slidingWindow > 0 ? " window " + slidingWindow : "");
+                + (bias ? " bias" : "") + (slidingWindow > 0 ? " window " + slidingWindow : "")
+                + (maxWindowLayers >= 0 ? " from layer " + maxWindowLayers : "")
+                + (ropeScaling != null ? " rope " + ropeScaling + " positions " + maxPositions : "");
     }
 }
