@@ -49,6 +49,9 @@ class DecoderReferenceTest {
                         + " \"long_factor\": [2.0, 3.0, 5.0, 8.0]}", 32),
                 new TinyModel("qwen2", 30, 32, 3, 4, 2, 8, 48, 1e6, null, false, DType.F32, false, 0, 7)
                         .withWindowLayers(3, 1),
+                new TinyModel("qwen3", 30, 32, 2, 4, 2, 12, 48, 1e6, null, true, DType.F32, false, 0, 8),
+                new TinyModel("qwen3", 30, 32, 3, 4, 1, 8, 48, 1e4, null, false, DType.BF16, true, 0, 9)
+                        .withWindowLayers(2, 2),
                 TinyModel.gpt2(),
                 TinyModel.gpt2().withDtype(DType.BF16));
     }

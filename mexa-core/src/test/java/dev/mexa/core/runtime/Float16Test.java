@@ -31,7 +31,8 @@ class Float16Test {
     Path temp;
 
     static Stream<TinyModel> models() {
-        return Stream.of(TinyModel.llama(), TinyModel.llama().withType("qwen2"), TinyModel.gpt2());
+        return Stream.of(TinyModel.llama(), TinyModel.llama().withType("qwen2"), TinyModel.llama().withType("qwen3"),
+                TinyModel.gpt2());
     }
 
     @ParameterizedTest(name = "{0}")

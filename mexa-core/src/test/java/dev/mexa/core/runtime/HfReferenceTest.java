@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HfReferenceTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"llama-rope-linear", "llama-rope-dynamic", "llama-rope-yarn", "qwen2-swoff",
+    @ValueSource(strings = {"llama-rope-linear", "llama-rope-dynamic", "llama-rope-yarn", "qwen2-swoff", "qwen3",
             "olmo", "olmo2", "phi3", "phi3-partial", "phi3-longrope"})
     void matchesHuggingFace(String name) {
         System.out.println(HfReference.check(name));

@@ -74,6 +74,10 @@ public final class ReferenceDecoder {
             double[][] q = linearOutIn(normed, p + "self_attn.q_proj", m.heads() * m.headDim(), m.qkvBias());
             double[][] k = linearOutIn(normed, p + "self_attn.k_proj", m.kvHeads() * m.headDim(), m.qkvBias());
             double[][] v = linearOutIn(normed, p + "self_attn.v_proj", m.kvHeads() * m.headDim(), m.qkvBias());
+            if (m.headNorms()) {
+                headNorm(q, m.heads(), w.get(p + "self_attn.q_norm.weight"));
+                headNorm(k, m.kvHeads(), w.get(p + "self_attn.k_norm.weight"));
+            }
             rope(q, m.heads());
             rope(k, m.kvHeads());
             double[][] attended = attention(q, k, v, m.heads(), m.kvHeads(), m.headDim(), m.windowOf(layer));
@@ -129,6 +133,23 @@ public final class ReferenceDecoder {
             }
         }
         return out;
+    }
+
+    /** Qwen3's q_norm / k_norm: an RMSNorm over each head's head_dim values, in place. */
+    private void headNorm(double[][] x, int heads, float[] weight) {
+        int d = m.headDim();
+        for (double[] row : x) {
+            for (int head = 0; head < heads; head++) {
+                double sumSquares = 0;
+                for (int i = 0; i < d; i++) {
+                    sumSquares += row[head * d + i] * row[head * d + i];
+                }
+                double inverse = 1 / Math.sqrt(sumSquares / d + 1e-6);
+                for (int i = 0; i < d; i++) {
+                    row[head * d + i] = weight[i] * row[head * d + i] * inverse;
+                }
+            }
+        }
     }
 
     /** y = x W^T + b with W stored [out, in] (torch.nn.Linear). */

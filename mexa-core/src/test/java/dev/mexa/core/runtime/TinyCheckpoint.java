@@ -149,6 +149,10 @@ public final class TinyCheckpoint {
             add(random, l + "self_attn.k_proj.weight", 0.4, 0, kv, h);
             add(random, l + "self_attn.v_proj.weight", 0.3, 0, kv, h);
             add(random, l + "self_attn.o_proj.weight", 0.3, 0, h, q);
+            if (model.headNorms()) {
+                add(random, l + "self_attn.q_norm.weight", 0.2, 1, model.headDim());
+                add(random, l + "self_attn.k_norm.weight", 0.2, 1, model.headDim());
+            }
             if (model.qkvBias()) {
                 add(random, l + "self_attn.q_proj.bias", 0.2, 0, q);
                 add(random, l + "self_attn.k_proj.bias", 0.2, 0, kv);
@@ -206,7 +210,7 @@ public final class TinyCheckpoint {
             config.addProperty("num_hidden_layers", model.layers());
             config.addProperty("num_attention_heads", model.heads());
             config.addProperty("num_key_value_heads", model.kvHeads());
-            if (model.headDim() != model.hidden() / model.heads()) {
+            if (model.headDim() != model.hidden() / model.heads() || model.headNorms()) {
                 config.addProperty("head_dim", model.headDim());
             }
             config.addProperty("intermediate_size", model.intermediate());
@@ -214,7 +218,7 @@ public final class TinyCheckpoint {
             config.addProperty("rms_norm_eps", 1e-6);
             config.addProperty("rope_theta", model.ropeTheta());
             config.addProperty("max_position_embeddings", model.maxPositions());
-            if (model.modelType().equals("llama")) {
+            if (model.modelType().equals("llama") || model.headNorms()) {
                 config.addProperty("attention_bias", model.bias());
             }
             if (model.slidingWindow() > 0) {

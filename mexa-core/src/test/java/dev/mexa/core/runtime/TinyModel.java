@@ -6,7 +6,7 @@ import dev.mexa.core.safetensors.DType;
  * The shape of a generated test checkpoint, for every architecture; {@link TinyCheckpoint} writes it and
  * {@link ReferenceDecoder} runs it.
  *
- * @param modelType llama, mistral, qwen2 or gpt2
+ * @param modelType llama, mistral, qwen2, qwen3 or gpt2
  * @param vocab number of words in the word-level vocabulary (plus {@code <unk>} and, for the Llama family, {@code <s>})
  * @param hidden model width
  * @param layers decoder layers
@@ -18,7 +18,7 @@ import dev.mexa.core.safetensors.DType;
  * @param llama3 {@code {factor, low_freq_factor, high_freq_factor, original_max_position_embeddings}} or null
  * @param tied whether the output head is the token embedding
  * @param dtype stored weight type
- * @param bias attention_bias (llama) / always on for qwen2 and gpt2
+ * @param bias attention_bias (llama, qwen3) / always on for qwen2 and gpt2
  * @param slidingWindow mistral's window, 0 for none
  * @param seed random seed of the weights
  * @param ropeScaling a {@code rope_scaling} object as JSON text (written instead of {@code llama3}), or null
@@ -51,6 +51,11 @@ public record TinyModel(String modelType, int vocab, int hidden, int layers, int
     /** @return whether this is the GPT-2 architecture */
     public boolean isGpt2() {
         return modelType.equals("gpt2");
+    }
+
+    /** @return whether each query and key head is RMS-normalised before the rotation (qwen3) */
+    public boolean headNorms() {
+        return modelType.equals("qwen3");
     }
 
     /** @return whether q/k/v carry biases */

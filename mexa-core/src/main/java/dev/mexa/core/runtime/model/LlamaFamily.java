@@ -14,21 +14,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Llama family (HF's modeling_llama, modeling_mistral, modeling_qwen2): token embedding, then per layer
- * RMSNorm, rotary grouped-query attention and a SwiGLU MLP, each added to the residual stream, then a final
- * RMSNorm. The members differ only in biases and attention windows:
+ * The Llama family (HF's modeling_llama, modeling_mistral, modeling_qwen2, modeling_qwen3): token embedding, then
+ * per layer RMSNorm, rotary grouped-query attention and a SwiGLU MLP, each added to the residual stream, then a
+ * final RMSNorm. The members differ only in biases, q/k norms and attention windows:
  * <ul>
  *   <li>{@code llama}: {@code attention_bias} on q, k, v and o, {@code mlp_bias} on the MLP;</li>
  *   <li>{@code mistral}: no biases, {@code sliding_window} on every layer;</li>
  *   <li>{@code qwen2}: biases on q, k and v; with {@code use_sliding_window} true, layers from
  *       {@code max_window_layers} on attend within {@code sliding_window} (as HF's layer types), otherwise every
- *       layer attends to all earlier tokens whatever {@code sliding_window} says.</li>
+ *       layer attends to all earlier tokens whatever {@code sliding_window} says;</li>
+ *   <li>{@code qwen3}: {@code attention_bias} on q, k, v and o, an RMSNorm over each query and key head before
+ *       the rotation ({@code q_norm}, {@code k_norm}), windows as qwen2.</li>
  * </ul>
  */
 final class LlamaFamily implements DecoderFamily {
 
     private static final Map<String, Integer> DEFAULT_POSITIONS = Map.of("llama", 2048, "mistral", 131072,
-            "qwen2", 32768);
+            "qwen2", 32768, "qwen3", 32768);
     private static final List<String> PREFIXES = List.of("model.", "");
 
     /**
@@ -44,11 +46,12 @@ final class LlamaFamily implements DecoderFamily {
      * @param qkvBias biases on the query, key and value projections
      * @param outputBias bias on the attention output projection
      * @param mlpBias biases on the MLP projections
+     * @param headNorms RMSNorm over each query and key head before the rotation
      * @param windows each layer's attention window, 0 for none
      */
     record Settings(ModelConfig config, int heads, int kvHeads, int headDim, int intermediate, double normEps,
-            RotaryEmbedding rope, boolean qkvBias, boolean outputBias, boolean mlpBias, int[] windows)
-            implements DecoderSpec {
+            RotaryEmbedding rope, boolean qkvBias, boolean outputBias, boolean mlpBias, boolean headNorms,
+            int[] windows) implements DecoderSpec {
 
         @Override
         public DecoderModel load(WeightReader weights) {
@@ -63,7 +66,7 @@ final class LlamaFamily implements DecoderFamily {
 
     @Override
     public List<String> modelTypes() {
-        return List.of("llama", "mistral", "qwen2");
+        return List.of("llama", "mistral", "qwen2", "qwen3");
     }
 
     @Override
@@ -74,17 +77,19 @@ final class LlamaFamily implements DecoderFamily {
     @Override
     public DecoderSpec configure(String modelType, ConfigReader config) {
         AttentionShape shape = AttentionShape.read(config);
-        int headDim = shape.headDim();
+        boolean qwen3 = modelType.equals("qwen3");
+        // Qwen3Config's own default head size is 128
+        int headDim = qwen3 && !config.has("head_dim") ? 128 : shape.headDim();
         Activation.read(config, "hidden_act", "silu", Activation.SILU);
         int layers = config.count("num_hidden_layers");
         int maxPositions = config.count("max_position_embeddings", DEFAULT_POSITIONS.get(modelType));
         ModelConfig common = new ModelConfig(config.file(), modelType, config.count("vocab_size"), shape.hidden(),
                 layers, Integer.MAX_VALUE);
-        boolean attentionBias = modelType.equals("llama") && config.flag("attention_bias", false);
+        boolean attentionBias = (modelType.equals("llama") || qwen3) && config.flag("attention_bias", false);
         return new Settings(common, shape.heads(), shape.kvHeads(), headDim, config.count("intermediate_size"),
                 config.positive("rms_norm_eps", 1e-6), RopeConfig.read(config, headDim, maxPositions),
                 attentionBias || modelType.equals("qwen2"), attentionBias,
-                modelType.equals("llama") && config.flag("mlp_bias", false), windows(modelType, config, layers));
+                modelType.equals("llama") && config.flag("mlp_bias", false), qwen3, windows(modelType, config, layers));
     }
 
     private static int[] windows(String modelType, ConfigReader config, int layers) {
@@ -92,7 +97,7 @@ final class LlamaFamily implements DecoderFamily {
         int[] windows = new int[layers];
         if (modelType.equals("mistral")) {
             Arrays.fill(windows, window);
-        } else if (modelType.equals("qwen2") && config.flag("use_sliding_window", false)) {
+        } else if (modelType.startsWith("qwen") && config.flag("use_sliding_window", false)) {
             if (window == 0) {
                 throw config.invalid("sliding_window", "is absent although use_sliding_window is true");
             }
@@ -107,8 +112,8 @@ final class LlamaFamily implements DecoderFamily {
     /** A loaded Llama-family decoder. */
     private static final class Decoder extends LayeredDecoder {
 
-        private record Layer(Norm inputNorm, Linear query, Linear key, Linear value, Linear output, Norm postNorm,
-                Mlp mlp) {
+        private record Layer(Norm inputNorm, Linear query, Linear key, Linear value, Norm queryNorm, Norm keyNorm,
+                Linear output, Norm postNorm, Mlp mlp) {
         }
 
         private final Settings settings;
@@ -144,6 +149,8 @@ final class LlamaFamily implements DecoderFamily {
                     Linear.read(weights, attn + "q_proj", queryWidth, hidden, settings.qkvBias()),
                     Linear.read(weights, attn + "k_proj", keyWidth, hidden, settings.qkvBias()),
                     Linear.read(weights, attn + "v_proj", keyWidth, hidden, settings.qkvBias()),
+                    headNorm(weights, attn + "q_norm.weight"),
+                    headNorm(weights, attn + "k_norm.weight"),
                     Linear.read(weights, attn + "o_proj", hidden, queryWidth, settings.outputBias()),
                     Norm.rms(weights.readFloat32(prefix + "post_attention_layernorm.weight", hidden),
                             settings.normEps()),
@@ -151,6 +158,11 @@ final class LlamaFamily implements DecoderFamily {
                             Linear.read(weights, mlp + "up_proj", inner, hidden, settings.mlpBias()),
                             Linear.read(weights, mlp + "down_proj", hidden, inner, settings.mlpBias()),
                             Activation.SILU));
+        }
+
+        private Norm headNorm(WeightReader weights, String name) {
+            return settings.headNorms() ? Norm.rms(weights.readFloat32(name, settings.headDim()), settings.normEps())
+                    : x -> x;
         }
 
         @Override
@@ -163,10 +175,10 @@ final class LlamaFamily implements DecoderFamily {
             Layer layer = layers.get(index);
             BatchContext.RotaryTables rotary = context.rotary(settings.rope(), computeType);
             NDArray normed = layer.inputNorm().apply(x);
-            NDArray query = Attention.rotate(Attention.splitHeads(layer.query().apply(normed), settings.heads()),
-                    rotary);
-            NDArray key = Attention.rotate(Attention.splitHeads(layer.key().apply(normed), settings.kvHeads()),
-                    rotary);
+            NDArray query = Attention.rotate(layer.queryNorm().apply(Attention.splitHeads(layer.query().apply(normed),
+                    settings.heads())), rotary);
+            NDArray key = Attention.rotate(layer.keyNorm().apply(Attention.splitHeads(layer.key().apply(normed),
+                    settings.kvHeads())), rotary);
             NDArray value = Attention.splitHeads(layer.value().apply(normed), settings.kvHeads());
             NDArray attended = attention.attend(query, key, value, context.mask(settings.windows()[index]));
             NDArray residual = x.add(layer.output().apply(attended));
