@@ -42,9 +42,7 @@ final class GemmaFamily implements DecoderFamily {
      * What a Gemma-family layer needs from {@code config.json}.
      *
      * @param config the common figures
-     * @param heads query heads
-     * @param kvHeads key/value heads
-     * @param headDim size of one head
+     * @param shape hidden size, heads, key/value heads, head size
      * @param intermediate MLP width
      * @param normEps RMSNorm epsilon
      * @param activation the GeGLU gate's activation
@@ -55,7 +53,7 @@ final class GemmaFamily implements DecoderFamily {
      * @param windows each layer's attention window, 0 for global
      * @param ropes each layer's rotary embedding
      */
-    record Settings(ModelConfig config, int heads, int kvHeads, int headDim, int intermediate, double normEps,
+    record Settings(ModelConfig config, AttentionShape shape, int intermediate, double normEps,
             Activation activation, Attention attention, boolean bias, boolean sandwich, boolean queryKeyNorms,
             int[] windows, RotaryEmbedding[] ropes) implements DecoderSpec {
 
@@ -85,10 +83,8 @@ final class GemmaFamily implements DecoderFamily {
     public DecoderSpec configure(String modelType, ConfigReader config) {
         boolean gemma1 = modelType.equals("gemma");
         boolean gemma3 = modelType.equals("gemma3_text");
-        int hidden = config.count("hidden_size");
-        int heads = config.count("num_attention_heads");
-        int kvHeads = Attention.kvHeads(config, heads);
-        int headDim = config.count("head_dim", 256);
+        AttentionShape shape = AttentionShape.read(config, 256);
+        int headDim = shape.headDim();
         int layers = config.count("num_hidden_layers");
         if (gemma3 && config.flag("use_bidirectional_attention", false)) {
             throw config.invalid("use_bidirectional_attention", "is true (an embedding model, not a causal"
@@ -108,11 +104,11 @@ final class GemmaFamily implements DecoderFamily {
             ropes[layer] = sliding[layer] ? local : global;
         }
         double scaling = 1 / Math.sqrt(gemma1 ? headDim : config.positive("query_pre_attn_scalar", 256));
-        ModelConfig common = new ModelConfig(config.file(), modelType, config.count("vocab_size"), hidden, layers,
-                Integer.MAX_VALUE);
-        return new Settings(common, heads, kvHeads, headDim, config.count("intermediate_size"),
-                config.positive("rms_norm_eps", 1e-6), activation(modelType, config),
-                new Attention(heads, kvHeads, headDim, scaling, softCap(modelType, config)),
+        ModelConfig common = new ModelConfig(config.file(), modelType, config.count("vocab_size"), shape.hidden(),
+                layers, Integer.MAX_VALUE);
+        return new Settings(common, shape, config.count("intermediate_size"), config.positive("rms_norm_eps", 1e-6),
+                activation(modelType, config),
+                new Attention(shape.heads(), shape.kvHeads(), headDim, scaling, softCap(modelType, config)),
                 config.flag("attention_bias", false), !gemma1, gemma3, windows, ropes);
     }
 
@@ -170,8 +166,8 @@ final class GemmaFamily implements DecoderFamily {
          * norm of the attention output; the feed-forward norms and the q/k norms are {@code null} where the member
          * has none.
          */
-        private record Layer(Norm inputNorm, Linear query, Linear key, Linear value, Linear output, Norm queryNorm,
-                Norm keyNorm, Norm postAttentionNorm, Norm preFeedforwardNorm, Norm postFeedforwardNorm, Mlp mlp) {
+        private record Layer(Norm inputNorm, AttentionProjections projections, Norm queryNorm, Norm keyNorm,
+                Norm postAttentionNorm, Norm preFeedforwardNorm, Norm postFeedforwardNorm, Mlp mlp) {
         }
 
         private final Settings settings;
@@ -201,20 +197,16 @@ final class GemmaFamily implements DecoderFamily {
 
         private Layer readLayer(WeightReader weights, String prefix) {
             long hidden = settings.config().hidden();
-            long queryWidth = (long) settings.heads() * settings.headDim();
-            long keyWidth = (long) settings.kvHeads() * settings.headDim();
+            int headDim = settings.shape().headDim();
             long inner = settings.intermediate();
             String attn = prefix + "self_attn.";
             String mlp = prefix + "mlp.";
             boolean qk = settings.queryKeyNorms();
             boolean sandwich = settings.sandwich();
             return new Layer(norm(weights, prefix + "input_layernorm", hidden),
-                    Linear.read(weights, attn + "q_proj", queryWidth, hidden, settings.bias()),
-                    Linear.read(weights, attn + "k_proj", keyWidth, hidden, settings.bias()),
-                    Linear.read(weights, attn + "v_proj", keyWidth, hidden, settings.bias()),
-                    Linear.read(weights, attn + "o_proj", hidden, queryWidth, settings.bias()),
-                    qk ? norm(weights, attn + "q_norm", settings.headDim()) : null,
-                    qk ? norm(weights, attn + "k_norm", settings.headDim()) : null,
+                    AttentionProjections.read(weights, attn, settings.shape(), settings.bias(), settings.bias()),
+                    qk ? norm(weights, attn + "q_norm", headDim) : null,
+                    qk ? norm(weights, attn + "k_norm", headDim) : null,
                     norm(weights, prefix + "post_attention_layernorm", hidden),
                     sandwich ? norm(weights, prefix + "pre_feedforward_layernorm", hidden) : null,
                     sandwich ? norm(weights, prefix + "post_feedforward_layernorm", hidden) : null,
@@ -232,15 +224,17 @@ final class GemmaFamily implements DecoderFamily {
         NDArray layer(int index, NDArray x, BatchContext context) {
             Layer layer = layers.get(index);
             BatchContext.RotaryTables rotary = context.rotary(settings.ropes()[index], computeType);
+            AttentionProjections projections = layer.projections();
+            AttentionShape shape = settings.shape();
             NDArray normed = layer.inputNorm().apply(x);
-            NDArray query = Attention.splitHeads(layer.query().apply(normed), settings.heads());
-            NDArray key = Attention.splitHeads(layer.key().apply(normed), settings.kvHeads());
+            NDArray query = Attention.splitHeads(projections.query().apply(normed), shape.heads());
+            NDArray key = Attention.splitHeads(projections.key().apply(normed), shape.kvHeads());
             if (settings.queryKeyNorms()) {
                 query = layer.queryNorm().apply(query);
                 key = layer.keyNorm().apply(key);
             }
-            NDArray value = Attention.splitHeads(layer.value().apply(normed), settings.kvHeads());
-            NDArray attended = layer.output().apply(settings.attention().attend(Attention.rotate(query, rotary),
+            NDArray value = Attention.splitHeads(projections.value().apply(normed), shape.kvHeads());
+            NDArray attended = projections.output().apply(settings.attention().attend(Attention.rotate(query, rotary),
                     Attention.rotate(key, rotary), value, context.mask(settings.windows()[index])));
             if (!settings.sandwich()) {
                 NDArray residual = x.add(attended);

@@ -64,8 +64,8 @@ final class Olmo2Family implements DecoderFamily {
     /** A loaded OLMo 2 decoder. */
     private static final class Decoder extends LayeredDecoder {
 
-        private record Layer(Linear query, Norm queryNorm, Linear key, Norm keyNorm, Linear value, Linear output,
-                Norm postAttentionNorm, Mlp mlp, Norm postFeedforwardNorm) {
+        private record Layer(AttentionProjections projections, Norm queryNorm, Norm keyNorm, Norm postAttentionNorm,
+                Mlp mlp, Norm postFeedforwardNorm) {
         }
 
         private final Settings settings;
@@ -79,7 +79,7 @@ final class Olmo2Family implements DecoderFamily {
             super(settings.config(), weights.manager());
             this.settings = settings;
             this.computeType = weights.computeType();
-            this.attention = settings.common().attention();
+            this.attention = settings.common().shape().standardAttention();
             this.embedding = settings.common().readEmbedding(weights);
             for (int i = 0; i < settings.config().layers(); i++) {
                 layers.add(readLayer(weights, "layers." + i + "."));
@@ -91,14 +91,10 @@ final class Olmo2Family implements DecoderFamily {
             RotaryDecoderSettings common = settings.common();
             long hidden = common.config().hidden();
             String attn = prefix + "self_attn.";
-            boolean bias = settings.bias();
             return new Layer(
-                    Linear.read(weights, attn + "q_proj", common.queryWidth(), hidden, bias),
-                    rms(weights, attn + "q_norm.weight", common.queryWidth()),
-                    Linear.read(weights, attn + "k_proj", common.keyWidth(), hidden, bias),
-                    rms(weights, attn + "k_norm.weight", common.keyWidth()),
-                    Linear.read(weights, attn + "v_proj", common.keyWidth(), hidden, bias),
-                    Linear.read(weights, attn + "o_proj", hidden, common.queryWidth(), bias),
+                    AttentionProjections.read(weights, attn, common.shape(), settings.bias(), settings.bias()),
+                    rms(weights, attn + "q_norm.weight", common.shape().queryWidth()),
+                    rms(weights, attn + "k_norm.weight", common.shape().keyWidth()),
                     rms(weights, prefix + "post_attention_layernorm.weight", hidden),
                     common.readSwiGlu(weights, prefix + "mlp."),
                     rms(weights, prefix + "post_feedforward_layernorm.weight", hidden));
@@ -118,12 +114,13 @@ final class Olmo2Family implements DecoderFamily {
             Layer layer = layers.get(index);
             AttentionShape shape = settings.common().shape();
             BatchContext.RotaryTables rotary = context.rotary(settings.common().rope(), computeType);
-            NDArray query = Attention.rotate(Attention.splitHeads(layer.queryNorm().apply(layer.query().apply(x)),
-                    shape.heads()), rotary);
-            NDArray key = Attention.rotate(Attention.splitHeads(layer.keyNorm().apply(layer.key().apply(x)),
+            AttentionProjections projections = layer.projections();
+            NDArray query = Attention.rotate(Attention.splitHeads(layer.queryNorm().apply(
+                    projections.query().apply(x)), shape.heads()), rotary);
+            NDArray key = Attention.rotate(Attention.splitHeads(layer.keyNorm().apply(projections.key().apply(x)),
                     shape.kvHeads()), rotary);
-            NDArray value = Attention.splitHeads(layer.value().apply(x), shape.kvHeads());
-            NDArray attended = layer.output().apply(attention.attend(query, key, value, context.mask(0)));
+            NDArray value = Attention.splitHeads(projections.value().apply(x), shape.kvHeads());
+            NDArray attended = projections.output().apply(attention.attend(query, key, value, context.mask(0)));
             NDArray residual = x.add(layer.postAttentionNorm().apply(attended));
             return residual.add(layer.postFeedforwardNorm().apply(layer.mlp().apply(residual)));
         }

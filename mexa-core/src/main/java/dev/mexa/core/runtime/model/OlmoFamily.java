@@ -63,7 +63,7 @@ final class OlmoFamily implements DecoderFamily {
     /** A loaded OLMo decoder. */
     private static final class Decoder extends LayeredDecoder {
 
-        private record Layer(Linear query, Linear key, Linear value, Linear output, Mlp mlp) {
+        private record Layer(AttentionProjections projections, Mlp mlp) {
         }
 
         private final Settings settings;
@@ -76,17 +76,12 @@ final class OlmoFamily implements DecoderFamily {
             super(settings.config(), weights.manager());
             this.settings = settings;
             RotaryDecoderSettings common = settings.common();
-            this.attention = common.attention();
+            this.attention = common.shape().standardAttention();
             this.embedding = common.readEmbedding(weights);
-            long hidden = common.config().hidden();
             for (int i = 0; i < common.config().layers(); i++) {
-                String attn = "layers." + i + ".self_attn.";
-                layers.add(new Layer(
-                        Linear.read(weights, attn + "q_proj", common.queryWidth(), hidden, settings.bias()),
-                        Linear.read(weights, attn + "k_proj", common.keyWidth(), hidden, settings.bias()),
-                        Linear.read(weights, attn + "v_proj", common.keyWidth(), hidden, settings.bias()),
-                        Linear.read(weights, attn + "o_proj", hidden, common.queryWidth(), settings.bias()),
-                        common.readSwiGlu(weights, "layers." + i + ".mlp.")));
+                String prefix = "layers." + i + ".";
+                layers.add(new Layer(AttentionProjections.read(weights, prefix + "self_attn.", common.shape(),
+                        settings.bias(), settings.bias()), common.readSwiGlu(weights, prefix + "mlp.")));
             }
         }
 
@@ -97,15 +92,15 @@ final class OlmoFamily implements DecoderFamily {
 
         @Override
         NDArray layer(int index, NDArray x, BatchContext context) {
-            Layer layer = layers.get(index);
+            AttentionProjections projections = layers.get(index).projections();
             AttentionShape shape = settings.common().shape();
             NDArray normed = norm.apply(x);
-            NDArray query = rotated(clipped(layer.query().apply(normed)), shape.heads(), context);
-            NDArray key = rotated(clipped(layer.key().apply(normed)), shape.kvHeads(), context);
-            NDArray value = Attention.splitHeads(clipped(layer.value().apply(normed)), shape.kvHeads());
+            NDArray query = rotated(clipped(projections.query().apply(normed)), shape.heads(), context);
+            NDArray key = rotated(clipped(projections.key().apply(normed)), shape.kvHeads(), context);
+            NDArray value = Attention.splitHeads(clipped(projections.value().apply(normed)), shape.kvHeads());
             NDArray attended = attention.attend(query, key, value, context.mask(0));
-            NDArray residual = x.add(layer.output().apply(attended));
-            return residual.add(layer.mlp().apply(norm.apply(residual)));
+            NDArray residual = x.add(projections.output().apply(attended));
+            return residual.add(layers.get(index).mlp().apply(norm.apply(residual)));
         }
 
         private NDArray clipped(NDArray projection) {

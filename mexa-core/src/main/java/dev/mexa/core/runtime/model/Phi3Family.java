@@ -84,8 +84,9 @@ final class Phi3Family implements DecoderFamily {
             this.settings = settings;
             this.computeType = weights.computeType();
             RotaryDecoderSettings common = settings.common();
-            this.attention = common.attention();
-            this.qkvSplit = new long[] {common.queryWidth(), common.queryWidth() + common.keyWidth()};
+            AttentionShape shape = common.shape();
+            this.attention = shape.standardAttention();
+            this.qkvSplit = new long[] {shape.queryWidth(), shape.queryWidth() + shape.keyWidth()};
             this.embedding = common.readEmbedding(weights);
             long hidden = common.config().hidden();
             long inner = common.intermediate();
@@ -93,8 +94,8 @@ final class Phi3Family implements DecoderFamily {
                 String prefix = "layers." + i + ".";
                 layers.add(new Layer(rms(weights, prefix + "input_layernorm.weight"),
                         Linear.read(weights, prefix + "self_attn.qkv_proj",
-                                common.queryWidth() + 2 * common.keyWidth(), hidden, false),
-                        Linear.read(weights, prefix + "self_attn.o_proj", hidden, common.queryWidth(), false),
+                                shape.queryWidth() + 2 * shape.keyWidth(), hidden, false),
+                        Linear.read(weights, prefix + "self_attn.o_proj", hidden, shape.queryWidth(), false),
                         rms(weights, prefix + "post_attention_layernorm.weight"),
                         Linear.read(weights, prefix + "mlp.gate_up_proj", 2 * inner, hidden, false),
                         Linear.read(weights, prefix + "mlp.down_proj", hidden, inner, false)));

@@ -34,21 +34,6 @@ record RotaryDecoderSettings(ModelConfig config, AttentionShape shape, int inter
                 shape.headDim(), config.count("max_position_embeddings", defaultPositions)));
     }
 
-    /** @return attention over these heads, scaled by {@code 1 / sqrt(head_dim)} */
-    Attention attention() {
-        return Attention.standard(shape.heads(), shape.kvHeads(), shape.headDim());
-    }
-
-    /** @return the width of the query projection */
-    long queryWidth() {
-        return (long) shape.heads() * shape.headDim();
-    }
-
-    /** @return the width of the key and of the value projection */
-    long keyWidth() {
-        return (long) shape.kvHeads() * shape.headDim();
-    }
-
     /**
      * @param weights the checkpoint, prefix chosen
      * @return {@code embed_tokens.weight} {@code [vocab, hidden]}
