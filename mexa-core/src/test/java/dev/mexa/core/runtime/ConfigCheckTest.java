@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.runtime.model.DecoderCheckpoint;
+import dev.mexa.core.safetensors.DType;
 import dev.mexa.core.safetensors.SafetensorsWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,6 +97,18 @@ class ConfigCheckTest {
         assertThatThrownBy(() -> load(checkpoint.directory)).isInstanceOf(MexaException.class)
                 .hasMessageContaining("holds 1 weight that config.json does not describe"
                         + " (model.layers.0.self_attn.q_proj.bias)");
+    }
+
+    @Test
+    void qwen3WithoutHeadDimTakesQwen3sDefaultOf128EvenWhenHeadsDoNotDivideTheWidth() throws IOException {
+        // hidden 30 over 4 heads: no hidden / heads fallback exists, so only Qwen3Config's default fits the weights
+        TinyModel qwen3 = new TinyModel("qwen3", 30, 30, 1, 4, 2, 128, 48, 1e6, null, true, DType.F32, false, 0, 10);
+        TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("model"), qwen3);
+        Path config = checkpoint.directory.resolve("config.json");
+        JsonObject root = JsonParser.parseString(Files.readString(config)).getAsJsonObject();
+        root.remove("head_dim");
+        Files.writeString(config, root.toString());
+        load(checkpoint.directory);
     }
 
     private static void load(Path directory) {

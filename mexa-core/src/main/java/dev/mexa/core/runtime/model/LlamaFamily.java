@@ -37,9 +37,7 @@ final class LlamaFamily implements DecoderFamily {
      * What a Llama-family layer needs from {@code config.json}.
      *
      * @param config the common figures
-     * @param heads query heads
-     * @param kvHeads key/value heads
-     * @param headDim size of one head
+     * @param shape hidden size, heads, key/value heads, head size
      * @param intermediate MLP width
      * @param normEps RMSNorm epsilon
      * @param rope the rotary embedding
@@ -49,7 +47,7 @@ final class LlamaFamily implements DecoderFamily {
      * @param headNorms RMSNorm over each query and key head before the rotation
      * @param windows each layer's attention window, 0 for none
      */
-    record Settings(ModelConfig config, int heads, int kvHeads, int headDim, int intermediate, double normEps,
+    record Settings(ModelConfig config, AttentionShape shape, int intermediate, double normEps,
             RotaryEmbedding rope, boolean qkvBias, boolean outputBias, boolean mlpBias, boolean headNorms,
             int[] windows) implements DecoderSpec {
 
@@ -76,18 +74,17 @@ final class LlamaFamily implements DecoderFamily {
 
     @Override
     public DecoderSpec configure(String modelType, ConfigReader config) {
-        AttentionShape shape = AttentionShape.read(config);
         boolean qwen3 = modelType.equals("qwen3");
         // Qwen3Config's own default head size is 128
-        int headDim = qwen3 && !config.has("head_dim") ? 128 : shape.headDim();
+        AttentionShape shape = qwen3 ? AttentionShape.read(config, 128) : AttentionShape.read(config);
         Activation.read(config, "hidden_act", "silu", Activation.SILU);
         int layers = config.count("num_hidden_layers");
         int maxPositions = config.count("max_position_embeddings", DEFAULT_POSITIONS.get(modelType));
         ModelConfig common = new ModelConfig(config.file(), modelType, config.count("vocab_size"), shape.hidden(),
                 layers, Integer.MAX_VALUE);
         boolean attentionBias = (modelType.equals("llama") || qwen3) && config.flag("attention_bias", false);
-        return new Settings(common, shape.heads(), shape.kvHeads(), headDim, config.count("intermediate_size"),
-                config.positive("rms_norm_eps", 1e-6), RopeConfig.read(config, headDim, maxPositions),
+        return new Settings(common, shape, config.count("intermediate_size"), config.positive("rms_norm_eps", 1e-6),
+                RopeConfig.read(config, shape.headDim(), maxPositions),
                 attentionBias || modelType.equals("qwen2"), attentionBias,
                 modelType.equals("llama") && config.flag("mlp_bias", false), qwen3, windows(modelType, config, layers));
     }
@@ -112,8 +109,8 @@ final class LlamaFamily implements DecoderFamily {
     /** A loaded Llama-family decoder. */
     private static final class Decoder extends LayeredDecoder {
 
-        private record Layer(Norm inputNorm, Linear query, Linear key, Linear value, Norm queryNorm, Norm keyNorm,
-                Linear output, Norm postNorm, Mlp mlp) {
+        private record Layer(Norm inputNorm, AttentionProjections projections, Norm queryNorm, Norm keyNorm,
+                Norm postNorm, Mlp mlp) {
         }
 
         private final Settings settings;
@@ -127,7 +124,7 @@ final class LlamaFamily implements DecoderFamily {
             super(settings.config(), weights.manager());
             this.settings = settings;
             this.computeType = weights.computeType();
-            this.attention = Attention.standard(settings.heads(), settings.kvHeads(), settings.headDim());
+            this.attention = settings.shape().standardAttention();
             long hidden = settings.config().hidden();
             this.embedding = weights.readResident("embed_tokens.weight", w -> w, settings.config().vocabSize(),
                     hidden);
@@ -139,19 +136,15 @@ final class LlamaFamily implements DecoderFamily {
 
         private Layer readLayer(WeightReader weights, String prefix) {
             long hidden = settings.config().hidden();
-            long queryWidth = (long) settings.heads() * settings.headDim();
-            long keyWidth = (long) settings.kvHeads() * settings.headDim();
             long inner = settings.intermediate();
             String attn = prefix + "self_attn.";
             String mlp = prefix + "mlp.";
             return new Layer(
                     Norm.rms(weights.readFloat32(prefix + "input_layernorm.weight", hidden), settings.normEps()),
-                    Linear.read(weights, attn + "q_proj", queryWidth, hidden, settings.qkvBias()),
-                    Linear.read(weights, attn + "k_proj", keyWidth, hidden, settings.qkvBias()),
-                    Linear.read(weights, attn + "v_proj", keyWidth, hidden, settings.qkvBias()),
+                    AttentionProjections.read(weights, attn, settings.shape(), settings.qkvBias(),
+                            settings.outputBias()),
                     headNorm(weights, attn + "q_norm.weight"),
                     headNorm(weights, attn + "k_norm.weight"),
-                    Linear.read(weights, attn + "o_proj", hidden, queryWidth, settings.outputBias()),
                     Norm.rms(weights.readFloat32(prefix + "post_attention_layernorm.weight", hidden),
                             settings.normEps()),
                     Mlp.gated(Linear.read(weights, mlp + "gate_proj", inner, hidden, settings.mlpBias()),
@@ -161,7 +154,7 @@ final class LlamaFamily implements DecoderFamily {
         }
 
         private Norm headNorm(WeightReader weights, String name) {
-            return settings.headNorms() ? Norm.rms(weights.readFloat32(name, settings.headDim()), settings.normEps())
+            return settings.headNorms() ? Norm.rms(weights.readFloat32(name, settings.shape().headDim()), settings.normEps())
                     : x -> x;
         }
 
@@ -174,14 +167,16 @@ final class LlamaFamily implements DecoderFamily {
         NDArray layer(int index, NDArray x, BatchContext context) {
             Layer layer = layers.get(index);
             BatchContext.RotaryTables rotary = context.rotary(settings.rope(), computeType);
+            AttentionProjections projections = layer.projections();
+            AttentionShape shape = settings.shape();
             NDArray normed = layer.inputNorm().apply(x);
-            NDArray query = Attention.rotate(layer.queryNorm().apply(Attention.splitHeads(layer.query().apply(normed),
-                    settings.heads())), rotary);
-            NDArray key = Attention.rotate(layer.keyNorm().apply(Attention.splitHeads(layer.key().apply(normed),
-                    settings.kvHeads())), rotary);
-            NDArray value = Attention.splitHeads(layer.value().apply(normed), settings.kvHeads());
+            NDArray query = Attention.rotate(layer.queryNorm().apply(Attention.splitHeads(
+                    projections.query().apply(normed), shape.heads())), rotary);
+            NDArray key = Attention.rotate(layer.keyNorm().apply(Attention.splitHeads(projections.key().apply(normed),
+                    shape.kvHeads())), rotary);
+            NDArray value = Attention.splitHeads(projections.value().apply(normed), shape.kvHeads());
             NDArray attended = attention.attend(query, key, value, context.mask(settings.windows()[index]));
-            NDArray residual = x.add(layer.output().apply(attended));
+            NDArray residual = x.add(projections.output().apply(attended));
             return residual.add(layer.mlp().apply(layer.postNorm().apply(residual)));
         }
 
