@@ -263,19 +263,6 @@ public class EvaluateMojo extends GateMojo {
     @Parameter(property = "mexa.layers")
     String layers;
 
-    /**
-     * The fewest sentences a language must be scored on for {@code minScore}, {@code thresholds} or {@code maxDrop}
-     * to judge it; with fewer the build fails whatever the scores. With n sentences a score's 95% interval is about
-     * +-1/sqrt(n): +-0.18 at the default 30, +-0.10 at 100, and with one sentence every language scores 1.0. Lower it
-     * only knowingly, for a smoke test on a tiny corpus.
-     *
-     * <pre>&lt;minSentences&gt;30&lt;/minSentences&gt;</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "mexa.minSentences", defaultValue = "30")
-    int minSentences;
-
     @Override
     String skipMessage() {
         return "Skipping MEXA evaluation (mexa.skip=true).";
@@ -325,7 +312,6 @@ public class EvaluateMojo extends GateMojo {
                 .pooling(pooling)
                 .layers(layers)
                 .gate(gateRules())
-                .minSentences(minSentences)
                 .englishScores(englishScoreValues())
                 .build();
     }

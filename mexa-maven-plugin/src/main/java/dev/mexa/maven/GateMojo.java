@@ -99,6 +99,19 @@ abstract class GateMojo extends AbstractMojo {
     String maxDrop;
 
     /**
+     * The fewest sentences a language must be scored on for {@code minScore}, {@code thresholds} or {@code maxDrop}
+     * to judge it; with fewer the build fails whatever the scores. With n sentences a score's 95% interval is about
+     * +-1/sqrt(n): +-0.18 at the default 30, +-0.10 at 100, and with one sentence every language scores 1.0. Lower it
+     * only knowingly, for a smoke test on a tiny corpus.
+     *
+     * <pre>&lt;minSentences&gt;30&lt;/minSentences&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.minSentences", defaultValue = "30")
+    int minSentences;
+
+    /**
      * Whether a violated rule fails the build. When false, violations and the summary are logged as warnings and
      * the build goes on.
      *
@@ -206,7 +219,7 @@ abstract class GateMojo extends AbstractMojo {
     GateRules gateRules() {
         return GateConfiguration.rules(minScore,
                 LanguageValues.merge(thresholds, "thresholds", thresholdList, "mexa.thresholds"), path(baseline),
-                maxDrop);
+                maxDrop).withMinSentences(minSentences);
     }
 
     /** @return {@code englishScores} and {@code englishScoreList} merged */

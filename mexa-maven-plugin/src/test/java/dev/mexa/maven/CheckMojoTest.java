@@ -88,6 +88,19 @@ class CheckMojoTest {
     }
 
     @Test
+    void tooFewSentencesToGateFailUnlessMinSentencesIsLoweredAsInEvaluate() throws Exception {
+        check.minScore = "0";
+        check.minSentences = 41;
+        assertThatThrownBy(check::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("Too few sentences to gate: deu_Latn (40), fra_Latn (40), swh_Latn (40),"
+                        + " wol_Latn (40) scored on fewer than the 41 sentences that minSentences (mexa.minSentences)"
+                        + " requires.");
+        check.minSentences = 40;
+        check.execute();
+        assertThat(log.at("INFO")).contains("All MEXA checks have been met (4 languages)");
+    }
+
+    @Test
     void aMissingReportIsAConfigurationErrorNamingTheParameter() throws Exception {
         Files.delete(recorded);
 
