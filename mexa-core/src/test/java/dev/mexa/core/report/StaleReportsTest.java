@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mexa.core.MexaException;
-import dev.mexa.core.MexaLog;
+import dev.mexa.core.RecordingLog;
 import dev.mexa.core.evaluate.Evaluation;
 import dev.mexa.core.report.html.HtmlReport;
 import java.io.IOException;
@@ -38,7 +38,7 @@ class StaleReportsTest {
     void aRunInterruptedAfterTheStartLeavesNoReportThatLooksCurrent() {
         ReportWriter.write(ReportJsonTest.sample(), dir);
         List<String> lines = new ArrayList<>();
-        Evaluation.removePreviousReports(dir, recording(lines));
+        Evaluation.removePreviousReports(dir, new RecordingLog(lines));
         // the run is interrupted here (Ctrl-C, a kill, a failure): nothing of the earlier run is left to read
         assertThat(dir.resolve(ReportWriter.JSON)).doesNotExist();
         assertThat(dir.resolve(ReportWriter.MARKDOWN)).doesNotExist();
@@ -51,19 +51,5 @@ class StaleReportsTest {
         assertThatThrownBy(() -> ReportWriter.removePrevious(dir)).isInstanceOf(MexaException.class)
                 .hasMessageStartingWith("Cannot remove the previous report " + dir.resolve(ReportWriter.JSON) + ": ")
                 .hasMessageEndingWith("so that no stale report is taken for this run's.");
-    }
-
-    private static MexaLog recording(List<String> lines) {
-        return new MexaLog() {
-            @Override
-            public void info(String line) {
-                lines.add(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                lines.add("WARN " + line);
-            }
-        };
     }
 }
