@@ -39,6 +39,6 @@ public enum Pooling {
                 return pooling;
             }
         }
-        throw new MexaException("Unknown pooling '" + value + "': use 'mean' or 'max'.");
+        throw new MexaException("Unknown pooling '" + value + "': set pooling (mexa.pooling) to mean or max.");
     }
 }

@@ -22,7 +22,7 @@ class PoolingTest {
         assertThat(Pooling.parse("Mean")).isEqualTo(Pooling.MEAN);
         assertThat(Pooling.parse(" max ")).isEqualTo(Pooling.MAX);
         assertThatThrownBy(() -> Pooling.parse("median")).isInstanceOf(MexaException.class)
-                .hasMessage("Unknown pooling 'median': use 'mean' or 'max'.");
+                .hasMessage("Unknown pooling 'median': set pooling (mexa.pooling) to mean or max.");
     }
 
     @Test
