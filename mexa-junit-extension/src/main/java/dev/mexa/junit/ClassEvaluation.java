@@ -1,21 +1,21 @@
 package dev.mexa.junit;
 
+import dev.mexa.core.MexaConfigurationException;
 import dev.mexa.core.evaluate.Evaluation;
-import dev.mexa.core.evaluate.EvaluationPlan;
 import dev.mexa.core.evaluate.EvaluationRequest;
 import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.ScoreFormat;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
 /**
- * The report of one test class: its {@link MexaEvaluation} mapped onto a request, planned against the
- * {@link SharedSource} in the root store (so each distinct configuration runs once per JVM), every {@link MinScore}
- * of the class and its tests checked against the plan before anything is embedded, then evaluated and gated with the
- * class's own {@link MinScore}s, and kept in the class's store.
+ * The report of one test class: its {@link MexaEvaluation} and every {@link MinScore} of the class and its tests
+ * mapped onto one request, run through mexa-core's {@link Evaluation#run} on the {@link SharedSource} of its input in
+ * the root store (so each distinct configuration runs once per JVM, and every {@link MinScore} is checked against what
+ * is scored before anything is embedded), gated with the class's own {@link MinScore}s, and kept in the class's
+ * store.
  */
 final class ClassEvaluation {
 
@@ -70,20 +70,21 @@ final class ClassEvaluation {
 
     private static MexaReport evaluate(ExtensionContext classContext) {
         MinScoreRules declared = MinScoreRules.declaredIn(classContext);
-        EvaluationConfiguration configuration = configuration(classContext);
+        MexaEvaluation annotation = TestAnnotations.evaluation(classContext).orElseThrow(declared::withoutEvaluation);
+        EvaluationConfiguration configuration = EvaluationConfiguration.of(annotation,
+                MinScoreRules.collect(classContext).gateRules(), declared.declared());
         Evaluation.removePreviousReports(reportDirectory(classContext), LOG);
         configuration.missing().ifPresent(missing -> {
             throw new ExtensionConfigurationException(missing + ", and @MexaEvaluation(failIfMissing = true)"
                     + " requires it.");
         });
         EvaluationRequest request = configuration.request();
-        request.warnings().forEach(LOG::warn);
-        SharedSource source = classContext.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+        SharedSource shared = classContext.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
                 request.input(), SharedSource::new, SharedSource.class);
-        EvaluationPlan plan = source.plan(request.settings());
-        declared.check(plan);
-        MexaReport report = source.report(plan);
-        return EvaluationConfiguration.configured(() -> Evaluation.judge(report,
-                MinScoreRules.collect(classContext).gateRules(request.gate().minSentences()), Map.of()).report());
+        try {
+            return Evaluation.run(request, shared.executor(), LOG).report();
+        } catch (MexaConfigurationException e) {
+            throw EvaluationConfiguration.configurationError(e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.mexa.junit;
 
 import dev.mexa.core.MexaException;
 import dev.mexa.core.evaluate.EvaluationRequest;
+import dev.mexa.core.gate.GateRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * resolved against the project directory, languages sorted, so that two annotations meaning the same evaluation give
  * equal inputs and settings, which is what the shared sources and reports are keyed on.
  *
- * @param request the checked request, without gate rules (each test's {@link MinScore}s are applied to its report)
+ * @param request the checked request: the class's {@link MinScore}s its gate, those of its tests its later gates
  * @param failIfMissing whether a missing input fails instead of disabling
  */
 record EvaluationConfiguration(EvaluationRequest request, boolean failIfMissing) {
@@ -27,6 +28,17 @@ record EvaluationConfiguration(EvaluationRequest request, boolean failIfMissing)
      * @throws ExtensionConfigurationException with mexa-core's message for the attribute at fault
      */
     static EvaluationConfiguration of(MexaEvaluation annotation) {
+        return of(annotation, GateRules.none(), List.of());
+    }
+
+    /**
+     * @param annotation the annotation as written
+     * @param gate the class's own {@link MinScore}s, which its report is gated with
+     * @param laterGates every other {@link MinScore} of the class, applied to each test's report later
+     * @return the configuration
+     * @throws ExtensionConfigurationException with mexa-core's message for the attribute at fault
+     */
+    static EvaluationConfiguration of(MexaEvaluation annotation, GateRules gate, List<GateRules> laterGates) {
         EvaluationRequest request = configured(() -> EvaluationRequest.builder()
                 .model(path(annotation.model()))
                 .corpus(path(annotation.corpus()))
@@ -44,6 +56,8 @@ record EvaluationConfiguration(EvaluationRequest request, boolean failIfMissing)
                 .languages(Arrays.stream(annotation.languages()).sorted().toList())
                 .pooling(annotation.pooling())
                 .layers(annotation.layers())
+                .gate(gate)
+                .laterGates(laterGates)
                 .minSentences(annotation.minSentences())
                 .build());
         return new EvaluationConfiguration(request, annotation.failIfMissing());
@@ -72,8 +86,16 @@ record EvaluationConfiguration(EvaluationRequest request, boolean failIfMissing)
         try {
             return action.get();
         } catch (MexaException e) {
-            throw new ExtensionConfigurationException("@MexaEvaluation: " + e.getMessage(), e);
+            throw configurationError(e);
         }
+    }
+
+    /**
+     * @param e mexa-core's error for a setting of the annotation, or for a {@link MinScore} it names
+     * @return the error as JUnit reports misconfigured extensions
+     */
+    static ExtensionConfigurationException configurationError(MexaException e) {
+        return new ExtensionConfigurationException("@MexaEvaluation: " + e.getMessage(), e);
     }
 
     private static Path path(String written) {

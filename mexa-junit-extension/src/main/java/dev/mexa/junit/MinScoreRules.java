@@ -1,7 +1,6 @@
 package dev.mexa.junit;
 
 import dev.mexa.core.MexaException;
-import dev.mexa.core.evaluate.EvaluationPlan;
 import dev.mexa.core.gate.GateRules;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -17,19 +15,16 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * {@link MinScore}s mapped onto mexa-core's {@link GateRules}, each kept with where it is written so that mexa-core's
- * message for a rule it breaks names the annotation: those that apply to one test (of the enclosing classes, then of
- * the class, then of the method, a later one replacing an earlier one for the same language), or every one declared
- * in a test class, to check them all before the class's evaluation runs.
+ * {@link MinScore}s mapped onto mexa-core's {@link GateRules}, each threshold named by where it is written so that
+ * mexa-core's message for a rule it breaks names the annotation: those that apply to one test (of the enclosing
+ * classes, then of the class, then of the method, a later one replacing an earlier one for the same language), or
+ * every one declared in a test class, for the request to check them all before the class's evaluation runs.
  */
 final class MinScoreRules {
 
     private final Map<String, Double> thresholds = new LinkedHashMap<>();
     private final Map<String, String> origins = new LinkedHashMap<>();
-    private final List<Declared> declared = new ArrayList<>();
-
-    private record Declared(String origin, GateRules rule) {
-    }
+    private final List<GateRules> declared = new ArrayList<>();
 
     private MinScoreRules() {
     }
@@ -66,15 +61,20 @@ final class MinScoreRules {
             if (minScore.language().isBlank()) {
                 throw new ExtensionConfigurationException(origin + ": language must not be blank.");
             }
-            GateRules rule = withOrigin(origin, () -> GateRules.builder()
-                    .threshold(minScore.language(), minScore.value()).build());
+            GateRules rule;
+            try {
+                rule = GateRules.builder().threshold(minScore.language(), minScore.value(), origin).build();
+            } catch (MexaException e) {
+                // the message names the annotation
+                throw new ExtensionConfigurationException(e.getMessage(), e);
+            }
             if (own.put(minScore.language(), minScore.value()) != null) {
                 throw new ExtensionConfigurationException(origin + ": " + name(element) + " declares more than"
                         + " one @MinScore for " + minScore.language() + "; keep one.");
             }
             thresholds.put(minScore.language(), minScore.value());
             origins.put(minScore.language(), origin);
-            declared.add(new Declared(origin, rule));
+            declared.add(rule);
         }
     }
 
@@ -93,33 +93,19 @@ final class MinScoreRules {
                 + " class) to say what to evaluate.");
     }
 
-    /**
-     * Checks every minimum against what an evaluation will score, before it runs.
-     *
-     * @param plan what the evaluation scores
-     * @throws ExtensionConfigurationException naming the {@link MinScore} whose language is the pivot or not scored
-     */
-    void check(EvaluationPlan plan) {
-        declared.forEach(rule -> withOrigin(rule.origin(), () -> {
-            plan.check(rule.rule());
-            return rule;
-        }));
+    /** @return each minimum on its own, for the request to check against what is scored before anything runs */
+    List<GateRules> declared() {
+        return declared;
     }
 
     /**
-     * @param minSentences the fewest sentences a gated score may rest on, from {@link MexaEvaluation#minSentences()}
-     * @return the rules for the quality gate, values already checked
+     * @return the rules for the quality gate, values already checked, with the default {@code minSentences} (the
+     *     request sets that of {@link MexaEvaluation#minSentences()})
      */
-    GateRules gateRules(int minSentences) {
-        return GateRules.builder().thresholds(thresholds).minSentences(minSentences).build();
-    }
-
-    private static <T> T withOrigin(String origin, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (MexaException e) {
-            throw new ExtensionConfigurationException(origin + ": " + e.getMessage(), e);
-        }
+    GateRules gateRules() {
+        GateRules.Builder rules = GateRules.builder();
+        thresholds.forEach((language, value) -> rules.threshold(language, value, origins.get(language)));
+        return rules.build();
     }
 
     private static String describe(MinScore minScore, AnnotatedElement element) {

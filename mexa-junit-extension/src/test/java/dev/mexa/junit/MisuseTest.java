@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Events;
 
@@ -20,7 +21,7 @@ import org.junit.platform.testkit.engine.Events;
 class MisuseTest {
 
     private static final String EMPTY = "target/testkit/empty";
-    private static final String WEIGHTLESS_MODEL = "target/testkit/weightless-model";
+    private static final String CORRUPT_MODEL = "target/testkit/corrupt-weights-model";
 
     @BeforeAll
     static void writeEmbeddings() {
@@ -29,32 +30,37 @@ class MisuseTest {
 
     @Test
     void minimumOutsideZeroToOneOnATestFailsTheClass() {
-        assertThat(classFailure(ValueOutOfRange.class)).isEqualTo("@MinScore(language = \"deu_Latn\", value = 1.5)"
-                + " on ValueOutOfRange.tooHigh(): Invalid minimum for deu_Latn (thresholds, mexa.thresholds,"
-                + " @MinScore) '1.5': it must lie in [0, 1]; write a fraction such as 0.85 or a percentage such as"
-                + " 85%.");
+        assertThat(classFailure(ValueOutOfRange.class)).isEqualTo("Invalid minimum for deu_Latn (@MinScore(language"
+                + " = \"deu_Latn\", value = 1.5) on ValueOutOfRange.tooHigh()) '1.5': it must lie in [0, 1]; write a"
+                + " fraction such as 0.85 or a percentage such as 85%.");
     }
 
     @Test
     void minimumForALanguageNotEvaluatedFailsTheClassBeforeTheModelLoads() throws IOException {
         ExampleInputs.modelAndCorpus();
-        Path weightless = Files.createDirectories(ProjectDirectory.resolve(WEIGHTLESS_MODEL));
+        Path corrupt = Files.createDirectories(ProjectDirectory.resolve(CORRUPT_MODEL));
         for (String file : new String[] {"config.json", "tokenizer.json"}) {
-            Files.copy(ProjectDirectory.resolve(ExampleInputs.MODEL).resolve(file), weightless.resolve(file),
+            Files.copy(ProjectDirectory.resolve(ExampleInputs.MODEL).resolve(file), corrupt.resolve(file),
                     StandardCopyOption.REPLACE_EXISTING);
         }
-        // the weights are missing: had the model loaded, the class would fail naming them instead
-        assertThat(classFailure(MisspeltLanguage.class)).isEqualTo("@MinScore(language = \"deu_Ltan\", value = 0.5)"
-                + " on MisspeltLanguage.misspelt(): The minimum for deu_Ltan (thresholds, mexa.thresholds, @MinScore)"
-                + " names a language that is not among the scored languages (deu_Latn, eng_Latn): fix the language"
-                + " code, or add the language to the input and to languages (mexa.languages).");
+        Files.writeString(corrupt.resolve("model.safetensors"), "not a safetensors file");
+        // had the model loaded, the class would fail naming its corrupt weights instead
+        Events classes = TestKitRuns.run(MisspeltLanguage.class).containerEvents();
+        assertThat(classes.failed().stream().map(event -> event.getPayload(TestExecutionResult.class).orElseThrow()
+                .getThrowable().orElseThrow())).singleElement().isInstanceOf(ExtensionConfigurationException.class);
+        assertThat(TestKitRuns.failureMessage(classes, MisspeltLanguage.class.getSimpleName())).isEqualTo(
+                "@MexaEvaluation: The minimum for deu_Ltan (@MinScore(language = \"deu_Ltan\", value = 0.5) on"
+                + " MisspeltLanguage.misspelt()) names a language that is not among the scored languages (deu_Latn,"
+                + " eng_Latn): fix the language code, or add the language to the input and to languages"
+                + " (mexa.languages).");
+        // the same model with the language spelt right: it loads, and fails naming its weights
+        assertThat(classFailure(CorruptWeights.class)).contains(CORRUPT_MODEL + "/model.safetensors");
     }
 
     @Test
     void minimumForThePivotFailsTheClass() {
-        assertThat(classFailure(PivotMinimum.class)).startsWith("@MinScore(language = \"eng_Latn\", value = 0.5) on"
-                + " PivotMinimum.pivot(): The minimum for eng_Latn (thresholds, mexa.thresholds, @MinScore) names the"
-                + " pivot");
+        assertThat(classFailure(PivotMinimum.class)).startsWith("@MexaEvaluation: The minimum for eng_Latn"
+                + " (@MinScore(language = \"eng_Latn\", value = 0.5) on PivotMinimum.pivot()) names the pivot");
     }
 
     @Test
@@ -88,10 +94,9 @@ class MisuseTest {
 
     @Test
     void classMinimumOutsideZeroToOneFailsTheClass() {
-        assertThat(classFailure(ClassValueOutOfRange.class)).isEqualTo("@MinScore(language = \"deu_Latn\","
-                + " value = -0.1) on ClassValueOutOfRange: Invalid minimum for deu_Latn (thresholds, mexa.thresholds,"
-                + " @MinScore) '-0.1': it must lie in [0, 1]; write a fraction such as 0.85 or a percentage such as"
-                + " 85%.");
+        assertThat(classFailure(ClassValueOutOfRange.class)).isEqualTo("Invalid minimum for deu_Latn"
+                + " (@MinScore(language = \"deu_Latn\", value = -0.1) on ClassValueOutOfRange) '-0.1': it must lie in"
+                + " [0, 1]; write a fraction such as 0.85 or a percentage such as 85%.");
     }
 
     @Test
@@ -122,7 +127,7 @@ class MisuseTest {
     private static String testFailure(Class<?> example, String test) {
         Events tests = TestKitRuns.run(example).testEvents();
         assertThat(tests.failed().stream().map(event -> event.getPayload(
-                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()))
+                TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()))
                 .allMatch(ExtensionConfigurationException.class::isInstance);
         return TestKitRuns.failureMessage(tests, test);
     }
@@ -144,7 +149,7 @@ class MisuseTest {
     }
 
     @Tag(TestKitRuns.EXAMPLE_TAG)
-    @MexaEvaluation(model = WEIGHTLESS_MODEL, corpus = ExampleInputs.CORPUS, languages = "deu_Latn",
+    @MexaEvaluation(model = CORRUPT_MODEL, corpus = ExampleInputs.CORPUS, languages = "deu_Latn",
             failIfMissing = true)
     static class MisspeltLanguage {
 
@@ -156,6 +161,13 @@ class MisuseTest {
         @MinScore(language = "deu_Ltan", value = 0.5)
         void misspelt() {
         }
+    }
+
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @MexaEvaluation(model = CORRUPT_MODEL, corpus = ExampleInputs.CORPUS, languages = "deu_Latn", cache = false,
+            failIfMissing = true)
+    @MinScore(language = "deu_Latn", value = 0.5)
+    static class CorruptWeights extends AnyTest {
     }
 
     @Tag(TestKitRuns.EXAMPLE_TAG)

@@ -25,6 +25,13 @@ public interface EmbeddingSource extends AutoCloseable {
     SortedSet<String> languages();
 
     /**
+     * @param language a code from {@link #languages()}
+     * @return how many sentences {@link #embed} returns for it, known without embedding anything (read from the
+     *     corpus or the file's header), so that the gate's {@code minSentences} is checked before a model loads
+     */
+    int sentences(String language);
+
+    /**
      * Computes or loads one language's sentence embeddings.
      *
      * @param language a code from {@link #languages()}

@@ -47,6 +47,11 @@ public abstract class ForwardingEmbeddingSource implements EmbeddingSource {
     }
 
     @Override
+    public int sentences(String language) {
+        return source.sentences(language);
+    }
+
+    @Override
     public Device device() {
         return source.device();
     }

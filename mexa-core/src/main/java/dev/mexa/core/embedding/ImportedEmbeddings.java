@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -23,6 +25,7 @@ public final class ImportedEmbeddings implements EmbeddingSource {
     private final Path directory;
     private final SortedSet<String> languages;
     private final EmbeddingMethod method;
+    private final Map<String, long[]> shapes = new HashMap<>();
 
     /**
      * @param directory a directory of {@code <lang>.safetensors} files
@@ -47,31 +50,42 @@ public final class ImportedEmbeddings implements EmbeddingSource {
         }
         EmbeddingExport.checkComplete(directory, found);
         this.languages = Collections.unmodifiableSortedSet(found);
-        this.method = commonMethod(directory, found);
+        String firstId = null;
+        Path firstFile = null;
+        for (String language : found) {
+            Path file = EmbeddingFiles.file(directory, language);
+            String id = readHeader(file, language);
+            if (firstId == null) {
+                firstId = id;
+                firstFile = file;
+            } else if (!firstId.equals(id)) {
+                throw new MexaException("Embeddings " + firstFile + " were made with '" + firstId + "' but "
+                        + file + " with '" + id + "': export every language with the same embedding method.");
+            }
+        }
+        this.method = EmbeddingMethod.parse(firstId);
     }
 
     /**
-     * Reads every file's header (not its data): a malformed file fails here, before anything is scored, and files
-     * made with different embedding methods cannot be compared.
+     * Reads one file's header (not its data) and checks its tensor, so that a malformed file fails here, before
+     * anything is scored; files made with different embedding methods cannot be compared.
+     *
+     * @return the embedding method the file records
      */
-    private static EmbeddingMethod commonMethod(Path directory, SortedSet<String> languages) {
-        String firstId = null;
-        Path firstFile = null;
-        for (String language : languages) {
-            Path file = EmbeddingFiles.file(directory, language);
-            try (SafetensorsFile safetensors = SafetensorsFile.open(file)) {
-                String id = safetensors.metadata().getOrDefault(EmbeddingFiles.METHOD_KEY,
-                        EmbeddingMethod.IMPORTED.id());
-                if (firstId == null) {
-                    firstId = id;
-                    firstFile = file;
-                } else if (!firstId.equals(id)) {
-                    throw new MexaException("Embeddings " + firstFile + " were made with '" + firstId + "' but "
-                            + file + " with '" + id + "': export every language with the same embedding method.");
-                }
+    private String readHeader(Path file, String language) {
+        try (SafetensorsFile safetensors = SafetensorsFile.open(file)) {
+            TensorInfo info = safetensors.info(EmbeddingFiles.TENSOR);
+            if (info.shape().length != 3 || info.elementCount() == 0) {
+                throw new MexaException("Tensor '" + EmbeddingFiles.TENSOR + "' of " + file + " has shape "
+                        + Arrays.toString(info.shape()) + "; expected a non-empty [layers, sentences, hidden].");
             }
+            if (info.dtype() != DType.F32 && info.dtype() != DType.F16 && info.dtype() != DType.BF16) {
+                throw new MexaException("Tensor '" + EmbeddingFiles.TENSOR + "' of " + file + " has dtype "
+                        + info.dtype() + "; expected F32, F16 or BF16.");
+            }
+            shapes.put(language, info.shape());
+            return safetensors.metadata().getOrDefault(EmbeddingFiles.METHOD_KEY, EmbeddingMethod.IMPORTED.id());
         }
-        return EmbeddingMethod.parse(firstId);
     }
 
     @Override
@@ -95,19 +109,14 @@ public final class ImportedEmbeddings implements EmbeddingSource {
     }
 
     @Override
+    public int sentences(String language) {
+        return (int) shapes.get(language)[1];
+    }
+
+    @Override
     public NDArray embed(String language, NDManager manager) {
-        Path file = EmbeddingFiles.file(directory, language);
-        try (SafetensorsFile safetensors = SafetensorsFile.open(file)) {
-            TensorInfo info = safetensors.info(EmbeddingFiles.TENSOR);
-            if (info.shape().length != 3 || info.elementCount() == 0) {
-                throw new MexaException("Tensor '" + EmbeddingFiles.TENSOR + "' of " + file + " has shape "
-                        + Arrays.toString(info.shape()) + "; expected a non-empty [layers, sentences, hidden].");
-            }
-            if (info.dtype() != DType.F32 && info.dtype() != DType.F16 && info.dtype() != DType.BF16) {
-                throw new MexaException("Tensor '" + EmbeddingFiles.TENSOR + "' of " + file + " has dtype "
-                        + info.dtype() + "; expected F32, F16 or BF16.");
-            }
-            return manager.create(safetensors.readFloats(EmbeddingFiles.TENSOR), new Shape(info.shape()));
+        try (SafetensorsFile safetensors = SafetensorsFile.open(EmbeddingFiles.file(directory, language))) {
+            return manager.create(safetensors.readFloats(EmbeddingFiles.TENSOR), new Shape(shapes.get(language)));
         }
     }
 

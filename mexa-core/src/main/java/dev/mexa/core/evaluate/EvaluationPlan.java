@@ -1,13 +1,14 @@
 package dev.mexa.core.evaluate;
 
-import dev.mexa.core.MexaException;
+import dev.mexa.core.MexaConfigurationException;
 import dev.mexa.core.embedding.EmbeddingSource;
 import dev.mexa.core.gate.GatePlan;
 import dev.mexa.core.gate.GateRules;
 import dev.mexa.core.gate.QualityGate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What one evaluation embeds and scores, decided from the settings and an opened source before anything is embedded
@@ -17,48 +18,57 @@ import java.util.TreeSet;
  * @param settings pivot, languages, pooling and layers
  * @param embedding the source's embedding method id
  * @param targets the languages to embed and score after the pivot, in order, the pivot excluded
+ * @param sentences each language to embed, the pivot included, to the number of sentences it will be scored on (a
+ *     target's at most the pivot's)
  */
-public record EvaluationPlan(EvaluationSettings settings, String embedding, List<String> targets) {
+public record EvaluationPlan(EvaluationSettings settings, String embedding, List<String> targets,
+        Map<String, Integer> sentences) {
 
-    /** Copies the targets. */
+    /** Copies the targets and the sentence counts. */
     public EvaluationPlan {
         targets = List.copyOf(targets);
+        sentences = Map.copyOf(sentences);
     }
 
     /**
      * @param settings what to score
      * @param source the opened source
      * @return the plan
-     * @throws MexaException naming {@code pivot} or {@code languages} when the source lacks a language
+     * @throws MexaConfigurationException naming {@code pivot} or {@code languages} when the source lacks a language
      */
     public static EvaluationPlan of(EvaluationSettings settings, EmbeddingSource source) {
         Set<String> available = source.languages();
         if (!available.contains(settings.pivot())) {
-            throw new MexaException("The pivot language " + settings.pivot() + " is not in " + where(source)
+            throw new MexaConfigurationException("The pivot language " + settings.pivot() + " is not in " + where(source)
                     + " (found " + summary(source) + "): add its file or set pivot (mexa.pivot).");
         }
         List<String> requested = settings.languages().isEmpty() ? List.copyOf(available) : settings.languages();
         List<String> missing = requested.stream().filter(code -> !available.contains(code)).toList();
         if (!missing.isEmpty()) {
-            throw new MexaException("Language(s) " + String.join(", ", missing) + " requested in languages"
+            throw new MexaConfigurationException("Language(s) " + String.join(", ", missing) + " requested in languages"
                     + " (mexa.languages) are not in " + where(source) + " (found " + summary(source)
                     + "): remove them or add their files.");
         }
-        return new EvaluationPlan(settings, source.method().id(),
-                requested.stream().filter(code -> !code.equals(settings.pivot())).toList());
+        List<String> targets = requested.stream().filter(code -> !code.equals(settings.pivot())).toList();
+        int pivotSentences = source.sentences(settings.pivot());
+        Map<String, Integer> sentences = new LinkedHashMap<>();
+        sentences.put(settings.pivot(), pivotSentences);
+        targets.forEach(code -> sentences.put(code, Math.min(pivotSentences, source.sentences(code))));
+        return new EvaluationPlan(settings, source.method().id(), targets, sentences);
     }
 
-    /** @return what the gate needs to know of this plan: pivot, scored languages, embedding, pooling, layers */
+    /**
+     * @return what the gate needs to know of this plan: pivot, scored languages and their sentences, embedding,
+     *     pooling, layers
+     */
     public GatePlan gatePlan() {
-        Set<String> scored = new TreeSet<>(targets);
-        scored.add(settings.pivot());
-        return new GatePlan(settings.pivot(), scored, embedding, settings.pooling().id(),
+        return GatePlan.of(settings.pivot(), sentences, embedding, settings.pooling().id(),
                 settings.layerRange().toString());
     }
 
     /**
      * @param rules gate rules to apply to this plan's report
-     * @throws MexaException when a rule cannot apply (see {@link QualityGate#validate})
+     * @throws MexaConfigurationException when a rule cannot apply (see {@link QualityGate#validate})
      */
     public void check(GateRules rules) {
         QualityGate.validate(gatePlan(), rules);

@@ -19,8 +19,8 @@ import java.util.Map;
  * with its corpus, or recorded embeddings), what to score, and the gate. Built by name ({@link #builder()}) from the
  * front end's parameters or attributes as written; {@link Builder#build()} checks every setting, before any file is
  * read, with one message per rule naming the setting as both front ends spell it (e.g. {@code pivot (mexa.pivot)}).
- * Rules that need the input's languages are checked by {@link EvaluationPlan} once the input is opened, still before
- * a model loads.
+ * Rules that need the input's languages and sentence counts are checked by {@link EvaluationPlan} once the input is
+ * opened, still before a model loads, and throw {@link dev.mexa.core.MexaConfigurationException}.
  *
  * <p>{@link Evaluation#run} turns a request into a result through an {@link EvaluationExecutor}.
  */
@@ -29,14 +29,16 @@ public final class EvaluationRequest {
     private final EvaluationInput input;
     private final EvaluationSettings settings;
     private final GateRules gate;
+    private final List<GateRules> laterGates;
     private final Map<String, Double> englishScores;
     private final List<String> warnings;
 
     private EvaluationRequest(EvaluationInput input, EvaluationSettings settings, GateRules gate,
-            Map<String, Double> englishScores, List<String> warnings) {
+            List<GateRules> laterGates, Map<String, Double> englishScores, List<String> warnings) {
         this.input = input;
         this.settings = settings;
         this.gate = gate;
+        this.laterGates = List.copyOf(laterGates);
         this.englishScores = Map.copyOf(englishScores);
         this.warnings = List.copyOf(warnings);
     }
@@ -59,6 +61,15 @@ public final class EvaluationRequest {
     /** @return the rules the result is gated with */
     public GateRules gate() {
         return gate;
+    }
+
+    /**
+     * @return rules the front end applies to the result itself, after the run (the extension's {@code @MinScore} on
+     *     a test method): an executor checks them against its plan as it checks {@link #gate()}, so that a rule
+     *     that cannot apply fails before a model loads
+     */
+    public List<GateRules> laterGates() {
+        return laterGates;
     }
 
     /** @return the model's English score per task, for estimated task scores; empty for none */
@@ -100,6 +111,7 @@ public final class EvaluationRequest {
         private String pooling = Pooling.MEAN.id();
         private String layers;
         private GateRules gate = GateRules.none();
+        private final List<GateRules> laterGates = new ArrayList<>();
         private Integer minSentences;
         private Map<String, Double> englishScores = Map.of();
         private final List<String> warnings = new ArrayList<>();
@@ -225,8 +237,18 @@ public final class EvaluationRequest {
         }
 
         /**
+         * @param rules rules the front end applies to the result afterwards (see {@link EvaluationRequest#laterGates()}),
+         *     added to those set so far
+         * @return this builder
+         */
+        public Builder laterGates(List<GateRules> rules) {
+            this.laterGates.addAll(rules);
+            return this;
+        }
+
+        /**
          * @param minimum the fewest sentences a gated score may rest on ({@link GateRules#DEFAULT_MIN_SENTENCES}
-         *     unless set), replacing that of {@link #gate}
+         *     unless set), replacing that of {@link #gate} and of each of {@link #laterGates}
          * @return this builder
          */
         public Builder minSentences(int minimum) {
@@ -249,8 +271,10 @@ public final class EvaluationRequest {
                     Pooling.parse(pooling), LayerRange.parse(layers));
             EstimatedScores.check(englishScores);
             GateRules rules = minSentences == null ? gate : gate.withMinSentences(minSentences);
+            List<GateRules> later = laterGates.stream()
+                    .map(rule -> minSentences == null ? rule : rule.withMinSentences(minSentences)).toList();
             warnings.clear();
-            return new EvaluationRequest(input(), what, rules, englishScores, warnings);
+            return new EvaluationRequest(input(), what, rules, later, englishScores, warnings);
         }
 
         private EvaluationInput input() {

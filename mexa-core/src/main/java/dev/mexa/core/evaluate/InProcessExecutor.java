@@ -20,16 +20,17 @@ public final class InProcessExecutor implements EvaluationExecutor {
     }
 
     /**
-     * Checks a request against an opened source: its languages and its gate. Nothing is embedded.
+     * Checks a request against an opened source: its languages, its gate and its later gates. Nothing is embedded.
      *
      * @param request the request
      * @param source its opened input
      * @return what to embed and score
-     * @throws dev.mexa.core.MexaException naming the setting at fault
+     * @throws dev.mexa.core.MexaConfigurationException naming the setting at fault
      */
-    public static EvaluationPlan plan(EvaluationRequest request, EmbeddingSource source) {
+    static EvaluationPlan plan(EvaluationRequest request, EmbeddingSource source) {
         EvaluationPlan plan = EvaluationPlan.of(request.settings(), source);
         plan.check(request.gate());
+        request.laterGates().forEach(plan::check);
         return plan;
     }
 }

@@ -28,6 +28,7 @@ public final class GateRules {
 
     private final Double minScore;
     private final Map<String, Double> thresholds;
+    private final Map<String, String> thresholdSettings;
     private final MexaReport baseline;
     private final String baselineName;
     private final Double maxDrop;
@@ -36,6 +37,7 @@ public final class GateRules {
     private GateRules(Builder builder) {
         this.minScore = builder.minScore == null ? null
                 : Fraction.require(builder.minScore, "minScore (mexa.minScore)");
+        this.thresholdSettings = Map.copyOf(builder.thresholdSettings);
         builder.thresholds.forEach((language, value) -> Fraction.require(value, thresholdSetting(language)));
         this.thresholds = Map.copyOf(builder.thresholds);
         this.baseline = builder.baseline;
@@ -63,12 +65,14 @@ public final class GateRules {
     }
 
     /**
-     * @param language a language code
-     * @return how messages name the minimum of that language, as the plugin ({@code thresholds}) and the extension
-     *     ({@code @MinScore}) spell it
+     * @param language a language code with a threshold
+     * @return how messages name the minimum of that language: where it was set ({@link Builder#threshold(String,
+     *     double, String)}), by default as the plugin ({@code thresholds}) and the extension ({@code @MinScore})
+     *     spell it
      */
-    static String thresholdSetting(String language) {
-        return "minimum for " + language + " (thresholds, mexa.thresholds, @MinScore)";
+    String thresholdSetting(String language) {
+        return "minimum for " + language + " ("
+                + thresholdSettings.getOrDefault(language, "thresholds, mexa.thresholds, @MinScore") + ")";
     }
 
     /** @return minimum score for every non-pivot language without its own threshold, or {@code null} */
@@ -111,6 +115,7 @@ public final class GateRules {
      */
     public GateRules withMinSentences(int minimum) {
         Builder copy = builder().minScore(minScore).thresholds(thresholds).maxDrop(maxDrop).minSentences(minimum);
+        copy.thresholdSettings.putAll(thresholdSettings);
         copy.baseline = baseline;
         copy.baselineName = baselineName;
         return copy.build();
@@ -124,14 +129,15 @@ public final class GateRules {
     @Override
     public boolean equals(Object other) {
         return other instanceof GateRules rules && Objects.equals(minScore, rules.minScore)
-                && thresholds.equals(rules.thresholds) && Objects.equals(baseline, rules.baseline)
+                && thresholds.equals(rules.thresholds) && thresholdSettings.equals(rules.thresholdSettings)
+                && Objects.equals(baseline, rules.baseline)
                 && Objects.equals(baselineName, rules.baselineName) && Objects.equals(maxDrop, rules.maxDrop)
                 && minSentences == rules.minSentences;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(minScore, thresholds, baseline, baselineName, maxDrop, minSentences);
+        return Objects.hash(minScore, thresholds, thresholdSettings, baseline, baselineName, maxDrop, minSentences);
     }
 
     @Override
@@ -145,6 +151,7 @@ public final class GateRules {
 
         private Double minScore;
         private final Map<String, Double> thresholds = new LinkedHashMap<>();
+        private final Map<String, String> thresholdSettings = new LinkedHashMap<>();
         private MexaReport baseline;
         private String baselineName;
         private Double maxDrop;
@@ -178,6 +185,19 @@ public final class GateRules {
          */
         public Builder threshold(String language, double minimum) {
             thresholds.put(language, minimum);
+            thresholdSettings.remove(language);
+            return this;
+        }
+
+        /**
+         * @param language a language code
+         * @param minimum its minimum score, overriding {@link #minScore}
+         * @param setting where the minimum was set, named in messages about it, e.g. an annotation on a test
+         * @return this builder
+         */
+        public Builder threshold(String language, double minimum, String setting) {
+            thresholds.put(language, minimum);
+            thresholdSettings.put(language, setting);
             return this;
         }
 
@@ -186,7 +206,7 @@ public final class GateRules {
          * @return this builder
          */
         public Builder thresholds(Map<String, Double> minimums) {
-            thresholds.putAll(minimums);
+            minimums.forEach(this::threshold);
             return this;
         }
 

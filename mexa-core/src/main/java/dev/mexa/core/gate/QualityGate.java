@@ -1,9 +1,7 @@
 package dev.mexa.core.gate;
 
-import dev.mexa.core.MexaException;
 import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
-import dev.mexa.core.report.ScoreFormat;
 import dev.mexa.core.report.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,13 +29,12 @@ public final class QualityGate {
      * @param rules the rules
      * @return the gated report (with each language's threshold, baseline, verdict and violations), violation lines
      *     and summary
-     * @throws dev.mexa.core.MexaException for rules that cannot apply (a threshold for a language absent from the
-     *     report, a value outside [0, 1], a baseline made with another pivot, embedding or pooling), and when a gated
-     *     language was scored on fewer than {@link GateRules#minSentences()} sentences
+     * @throws dev.mexa.core.MexaConfigurationException for rules that cannot apply (a threshold for a language absent
+     *     from the report, a baseline made with another pivot, embedding or pooling, a gated language scored on fewer
+     *     than {@link GateRules#minSentences()} sentences)
      */
     public static GateResult check(MexaReport report, GateRules rules) {
         GateRulesValidation.validate(GatePlan.of(report), rules);
-        requireEnoughSentences(report, rules);
         Map<String, LanguageResult> judged = new LinkedHashMap<>();
         List<String> violations = new ArrayList<>();
         for (LanguageResult result : report.languages().values()) {
@@ -55,40 +52,10 @@ public final class QualityGate {
      *
      * @param plan what will be scored and how
      * @param rules the rules
-     * @throws dev.mexa.core.MexaException as {@link #check} does for rules that cannot apply
+     * @throws dev.mexa.core.MexaConfigurationException as {@link #check} does for rules that cannot apply
      */
     public static void validate(GatePlan plan, GateRules rules) {
         GateRulesValidation.validate(plan, rules);
-    }
-
-    /**
-     * A rule judged on too few sentences passes or fails by chance: with one sentence every language scores 1.0.
-     * Below {@link GateRules#minSentences()} that is an error, whatever the scores, so that such a gate can never
-     * pass silently.
-     */
-    private static void requireEnoughSentences(MexaReport report, GateRules rules) {
-        List<LanguageResult> tooFew = report.languages().values().stream()
-                .filter(result -> applies(result, rules) && result.sentences() < rules.minSentences()).toList();
-        if (tooFew.isEmpty()) {
-            return;
-        }
-        int fewest = tooFew.stream().mapToInt(LanguageResult::sentences).min().orElseThrow();
-        List<String> named = tooFew.stream().map(result -> result.language() + " (" + result.sentences() + ")")
-                .toList();
-        throw new MexaException("Too few sentences to gate: " + String.join(", ", named) + " scored on fewer than"
-                + " the " + rules.minSentences() + " sentences that " + GateRules.MIN_SENTENCES_SETTING + " requires."
-                + " With n sentences a score's 95% interval is about +-1/sqrt(n) (+-"
-                + ScoreFormat.brief(1 / Math.sqrt(fewest)) + " here), too wide for a threshold to tell a good language"
-                + " from a poor one. Score more sentences (sentences, mexa.sentences; a longer corpus), or lower"
-                + " minSentences knowingly.");
-    }
-
-    private static boolean applies(LanguageResult result, GateRules rules) {
-        if (result.pivot()) {
-            return false;
-        }
-        return rules.thresholds().containsKey(result.language()) || rules.minScore() != null
-                || rules.maxDrop() != null && baselineScore(rules.baseline(), result.language()) != null;
     }
 
     private static LanguageResult judge(LanguageResult result, GateRules rules) {
@@ -117,7 +84,7 @@ public final class QualityGate {
         return result.withGate(threshold, baseline, verdict, violations);
     }
 
-    private static Double baselineScore(MexaReport baseline, String language) {
+    static Double baselineScore(MexaReport baseline, String language) {
         if (baseline == null) {
             return null;
         }

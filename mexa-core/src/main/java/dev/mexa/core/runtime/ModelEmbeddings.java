@@ -118,6 +118,11 @@ public final class ModelEmbeddings implements EmbeddingSource {
     }
 
     @Override
+    public int sentences(String language) {
+        return corpus.size();
+    }
+
+    @Override
     public NDArray embed(String language, NDManager manager) {
         NDArray embeddings = encoder().encode(corpus.sentences(language), corpus.file(language).toString(), manager);
         if (export != null) {

@@ -68,23 +68,29 @@ class ImportedEmbeddingsTest {
     }
 
     @Test
-    void wrongRankNamesTheFile() {
+    void wrongRankNamesTheFileWhenOpened() {
         new SafetensorsWriter().add("embeddings", DType.F32, new long[] {2, 3}, new float[6])
                 .write(dir.resolve("deu_Latn.safetensors"));
-        try (ImportedEmbeddings source = new ImportedEmbeddings(dir); NDManager manager = NDManager.newBaseManager()) {
-            assertThatThrownBy(() -> source.embed("deu_Latn", manager)).isInstanceOf(MexaException.class)
-                    .hasMessageContaining(dir.resolve("deu_Latn.safetensors").toString())
-                    .hasMessageContaining("[2, 3]");
-        }
+        assertThatThrownBy(() -> new ImportedEmbeddings(dir)).isInstanceOf(MexaException.class)
+                .hasMessageContaining(dir.resolve("deu_Latn.safetensors").toString())
+                .hasMessageContaining("[2, 3]");
     }
 
     @Test
-    void wrongTensorName() {
+    void wrongTensorNameWhenOpened() {
         new SafetensorsWriter().add("hidden", DType.F32, new long[] {1, 1, 1}, new float[1])
                 .write(dir.resolve("deu_Latn.safetensors"));
-        try (ImportedEmbeddings source = new ImportedEmbeddings(dir); NDManager manager = NDManager.newBaseManager()) {
-            assertThatThrownBy(() -> source.embed("deu_Latn", manager)).isInstanceOf(MexaException.class)
-                    .hasMessageContaining("has no tensor 'embeddings'");
+        assertThatThrownBy(() -> new ImportedEmbeddings(dir)).isInstanceOf(MexaException.class)
+                .hasMessageContaining("has no tensor 'embeddings'");
+    }
+
+    @Test
+    void sentencesAreReadFromTheHeaders() {
+        EmbeddingFiles.write(dir, "eng_Latn", new long[] {1, 3, 1}, new float[3], EmbeddingMethod.LAST_TOKEN);
+        EmbeddingFiles.write(dir, "deu_Latn", new long[] {1, 2, 1}, new float[2], EmbeddingMethod.LAST_TOKEN);
+        try (ImportedEmbeddings source = new ImportedEmbeddings(dir)) {
+            assertThat(source.sentences("eng_Latn")).isEqualTo(3);
+            assertThat(source.sentences("deu_Latn")).isEqualTo(2);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.mexa.core.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mexa.core.MexaConfigurationException;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
 import dev.mexa.core.gate.GateRules;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,9 +118,48 @@ class EvaluationRequestTest {
     }
 
     @Test
+    void tooFewCorpusSentencesForTheGateFailBeforeTheWeightsLoad() throws IOException {
+        Path model = weightlessModel();
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        Files.writeString(corpus.resolve("eng_Latn.txt"), "w1 w2\nw3\n");
+        Files.writeString(corpus.resolve("deu_Latn.txt"), "w3 w4\nw1\n");
+        EvaluationRequest request = EvaluationRequest.builder().model(model).corpus(corpus).device("cpu").cache(false)
+                .gate(GateRules.builder().minScore(0.5).build()).build();
+
+        assertThatThrownBy(() -> Evaluation.run(request, new InProcessExecutor(), MexaLog.silent()))
+                .isInstanceOf(MexaConfigurationException.class)
+                .hasMessageStartingWith("Too few sentences to gate: deu_Latn (2) scored on fewer than the 30"
+                        + " sentences that minSentences (mexa.minSentences) requires.");
+    }
+
+    @Test
+    void laterGatesAreCheckedBeforeTheWeightsLoadWithTheRequestsMinSentences() throws IOException {
+        Path model = weightlessModel();
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        Files.writeString(corpus.resolve("eng_Latn.txt"), "w1 w2\n");
+        Files.writeString(corpus.resolve("deu_Latn.txt"), "w3 w4\n");
+        EvaluationRequest.Builder request = EvaluationRequest.builder().model(model).corpus(corpus).device("cpu")
+                .cache(false).minSentences(1);
+        EvaluationRequest misspelt = request.laterGates(List.of(GateRules.builder()
+                .threshold("deu_Ltan", 0.5, "@MinScore on a test").build())).build();
+
+        assertThat(misspelt.laterGates()).singleElement().extracting(GateRules::minSentences).isEqualTo(1);
+        assertThatThrownBy(() -> Evaluation.run(misspelt, new InProcessExecutor(), MexaLog.silent()))
+                .isInstanceOf(MexaConfigurationException.class)
+                .hasMessageStartingWith("The minimum for deu_Ltan (@MinScore on a test) names a language that is not"
+                        + " among the scored languages (deu_Latn, eng_Latn)");
+    }
+
+    private Path weightlessModel() throws IOException {
+        TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("model"), TinyModel.gpt2());
+        Files.delete(checkpoint.directory.resolve("model.safetensors"));
+        return checkpoint.directory;
+    }
+
+    @Test
     void aThresholdForThePivotIsRejected() {
         EvaluationPlan plan = new EvaluationPlan(EvaluationSettings.defaults(), "weighted-average",
-                List.of("deu_Latn"));
+                List.of("deu_Latn"), Map.of("eng_Latn", 100, "deu_Latn", 100));
 
         assertThatThrownBy(() -> plan.check(GateRules.builder().threshold("eng_Latn", 0.5).build()))
                 .hasMessageStartingWith("The minimum for eng_Latn (thresholds, mexa.thresholds, @MinScore) names"

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +69,8 @@ class GateConfigurationTest {
 
     @Test
     void validatesAPlanBeforeAnythingIsScored() {
-        GatePlan plan = new GatePlan("eng_Latn", Set.of("eng_Latn", "deu_Latn"), "weighted-average", "mean", "all");
+        GatePlan plan = GatePlan.of("eng_Latn", Map.of("eng_Latn", 100, "deu_Latn", 100), "weighted-average", "mean",
+                "all");
         GateRules absent = GateRules.builder().threshold("wol_Latn", 0.2).build();
 
         assertThatThrownBy(() -> QualityGate.validate(plan, absent))
