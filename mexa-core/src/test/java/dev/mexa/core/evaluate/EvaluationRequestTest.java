@@ -102,13 +102,8 @@ class EvaluationRequestTest {
 
     @Test
     void aThresholdForALanguageNotScoredFailsBeforeTheWeightsLoad() throws IOException {
-        TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("model"), TinyModel.gpt2());
-        Files.delete(checkpoint.directory.resolve("model.safetensors"));
-        Path corpus = Files.createDirectories(temp.resolve("corpus"));
-        Files.writeString(corpus.resolve("eng_Latn.txt"), "w1 w2\n");
-        Files.writeString(corpus.resolve("deu_Latn.txt"), "w3 w4\n");
-        EvaluationRequest request = EvaluationRequest.builder().model(checkpoint.directory).corpus(corpus)
-                .device("cpu").gate(GateRules.builder().threshold("deu_Ltan", 0.5).build()).build();
+        EvaluationRequest request = EvaluationRequest.builder().model(weightlessModel()).corpus(corpus("w1 w2\n",
+                "w3 w4\n")).device("cpu").gate(GateRules.builder().threshold("deu_Ltan", 0.5).build()).build();
 
         assertThatThrownBy(() -> Evaluation.run(request, new InProcessExecutor(), MexaLog.silent()))
                 .isInstanceOf(MexaException.class)
@@ -119,12 +114,8 @@ class EvaluationRequestTest {
 
     @Test
     void tooFewCorpusSentencesForTheGateFailBeforeTheWeightsLoad() throws IOException {
-        Path model = weightlessModel();
-        Path corpus = Files.createDirectories(temp.resolve("corpus"));
-        Files.writeString(corpus.resolve("eng_Latn.txt"), "w1 w2\nw3\n");
-        Files.writeString(corpus.resolve("deu_Latn.txt"), "w3 w4\nw1\n");
-        EvaluationRequest request = EvaluationRequest.builder().model(model).corpus(corpus).device("cpu").cache(false)
-                .gate(GateRules.builder().minScore(0.5).build()).build();
+        EvaluationRequest request = EvaluationRequest.builder().model(weightlessModel())
+                .corpus(corpus("w1 w2\nw3\n", "w3 w4\nw1\n")).device("cpu").cache(false).gate(GateRules.builder().minScore(0.5).build()).build();
 
         assertThatThrownBy(() -> Evaluation.run(request, new InProcessExecutor(), MexaLog.silent()))
                 .isInstanceOf(MexaConfigurationException.class)
@@ -134,12 +125,8 @@ class EvaluationRequestTest {
 
     @Test
     void laterGatesAreCheckedBeforeTheWeightsLoadWithTheRequestsMinSentences() throws IOException {
-        Path model = weightlessModel();
-        Path corpus = Files.createDirectories(temp.resolve("corpus"));
-        Files.writeString(corpus.resolve("eng_Latn.txt"), "w1 w2\n");
-        Files.writeString(corpus.resolve("deu_Latn.txt"), "w3 w4\n");
-        EvaluationRequest.Builder request = EvaluationRequest.builder().model(model).corpus(corpus).device("cpu")
-                .cache(false).minSentences(1);
+        EvaluationRequest.Builder request = EvaluationRequest.builder().model(weightlessModel())
+                .corpus(corpus("w1 w2\n", "w3 w4\n")).device("cpu").cache(false).minSentences(1);
         EvaluationRequest misspelt = request.laterGates(List.of(GateRules.builder()
                 .threshold("deu_Ltan", 0.5, "@MinScore on a test").build())).build();
 
@@ -150,10 +137,18 @@ class EvaluationRequestTest {
                         + " among the scored languages (deu_Latn, eng_Latn)");
     }
 
+    /** A checkpoint without its weights: a run that loads it fails. */
     private Path weightlessModel() throws IOException {
         TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("model"), TinyModel.gpt2());
         Files.delete(checkpoint.directory.resolve("model.safetensors"));
         return checkpoint.directory;
+    }
+
+    private Path corpus(String english, String german) throws IOException {
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        Files.writeString(corpus.resolve("eng_Latn.txt"), english);
+        Files.writeString(corpus.resolve("deu_Latn.txt"), german);
+        return corpus;
     }
 
     @Test
