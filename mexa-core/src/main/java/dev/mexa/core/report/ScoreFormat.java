@@ -23,4 +23,12 @@ public final class ScoreFormat {
     public static String brief(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }
+
+    /**
+     * @param delta a change of score
+     * @return it with three decimals and its sign, a true minus sign for drops: {@code +0.020}, {@code −0.080}
+     */
+    public static String signed(double delta) {
+        return (delta < 0 ? "−" : "+") + score(Math.abs(delta));
+    }
 }

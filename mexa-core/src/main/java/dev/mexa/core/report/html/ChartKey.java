@@ -16,7 +16,13 @@ final class ChartKey {
     private ChartKey() {
     }
 
-    private static String item(String cssClass, String swatchSvg, String label) {
+    /**
+     * @param cssClass the swatch's style classes, e.g. a verdict's
+     * @param swatchSvg the swatch's shapes
+     * @param label the words beside it, as HTML
+     * @return one key item
+     */
+    static String item(String cssClass, String swatchSvg, String label) {
         return "<li><svg class=\"" + ("swatch " + cssClass).trim() + "\" width=\"22\" height=\"14\" aria-hidden=\"true\">"
                 + swatchSvg + "</svg> " + label + "</li>";
     }

@@ -2,14 +2,16 @@ package dev.mexa.core.report.html;
 
 import static dev.mexa.core.report.html.HtmlText.escape;
 
+import dev.mexa.core.report.BaselineChange;
 import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Renders {@code mexa-report.html}: one self-contained page (inline CSS, SVG and script, no network access) with
- * the run's header, a bar chart of pooled scores against thresholds, a heatmap of per-layer scores and a sortable,
- * filterable table. Every value from the report is escaped; the script embeds no report data.
+ * the run's header, the comparison with the baseline when the report has one, a bar chart of pooled scores against
+ * thresholds, a heatmap of per-layer scores and a sortable, filterable table. Every value from the report is escaped; the script embeds no report data.
  */
 public final class HtmlReport {
 
@@ -36,6 +38,7 @@ public final class HtmlReport {
                 .append("<title>MEXA report: ").append(escape(report.model())).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
         out.append(ReportHeader.render(report, names));
+        comparison(out, report, names);
         section(out, "scores", "Pooled scores",
                 "Bars show each language's pooled MEXA score with its 95% interval, best first; the dark mark is"
                         + " the language's threshold. Hover a bar for its values.",
@@ -50,6 +53,24 @@ public final class HtmlReport {
                 + " English-Centric LLMs via Cross-Lingual Alignment</cite>, arXiv:2410.05873.</footer>\n");
         out.append("</main>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return out.toString();
+    }
+
+    /** The comparison with the baseline, first: for a fine-tune against its base it is what a reader looks for. */
+    private static void comparison(StringBuilder out, MexaReport report, LanguageNames names) {
+        List<BaselineChange> changes = ComparisonChart.sorted(report.languages().values().stream()
+                .map(BaselineChange::of).flatMap(Optional::stream).toList());
+        if (changes.isEmpty()) {
+            return;
+        }
+        long absent = report.languages().values().stream()
+                .filter(result -> !result.pivot() && result.baseline() == null).count();
+        section(out, "comparison", "Against the baseline", "Each language's baseline score (thin grey bar) above its"
+                + " current " + escape(report.pooling()) + "-pooled score, with the change beside them, sorted by"
+                + " change: largest drop first. " + ComparisonChart.summary(changes)
+                + (absent == 0 ? "" : " " + absent + (absent == 1 ? " language is" : " languages are")
+                        + " not in the baseline and not shown.") + " Hover a row for its values.",
+                ComparisonChart.KEY + "<div class=\"scroll\">" + new ComparisonChart(names).render(changes)
+                        + "</div>");
     }
 
     private static void section(StringBuilder out, String id, String title, String hint, String contentHtml) {

@@ -5,13 +5,15 @@ import static dev.mexa.core.report.html.HtmlText.escape;
 import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.VerdictLabel;
 import dev.mexa.core.report.MexaReport;
+import dev.mexa.core.report.PooledScores;
+import dev.mexa.core.report.ReportAverages;
 import dev.mexa.core.report.ScoreFormat;
 import java.util.List;
 import java.util.function.DoubleFunction;
 
 /**
- * The table of every language: code, name, script, score, threshold, baseline, delta, verdict and estimated task
- * scores. Each header carries {@code data-type} and each cell {@code data-value}, which the page's script sorts by
+ * The table of every language: code, name, script, score (the configured pooling, which the gate uses), both
+ * poolings, threshold, baseline, delta, verdict and estimated task scores, with the averages below. Each header carries {@code data-type} and each cell {@code data-value}, which the page's script sorts by
  * when a header is clicked; a text field filters the rows.
  */
 final class ResultsTable {
@@ -39,19 +41,25 @@ final class ResultsTable {
                 + " type=\"search\" placeholder=\"code, name, script or verdict\" aria-controls=\"results\">"
                 + " <span id=\"filter-count\" aria-live=\"polite\">").append(count).append(" of ").append(count)
                 .append(" languages</span></div>\n");
-        out.append("<table id=\"results\">\n<caption>MEXA results per language</caption>\n<thead><tr>");
+        out.append("<table id=\"results\">\n<caption>MEXA results per language. Score is the ")
+                .append(escape(report.pooling())).append("-pooled score, the one the gate uses.</caption>\n")
+                .append("<thead><tr>");
         header(out, "Language", TEXT, "ascending");
         header(out, "Name", TEXT, null);
         header(out, "Script", TEXT, null);
         header(out, "Score", NUMBER, null);
+        header(out, "Mean-pooled", NUMBER, null);
+        header(out, "Max-pooled", NUMBER, null);
         header(out, "Threshold", NUMBER, null);
         header(out, "Baseline", NUMBER, null);
         header(out, "Delta", NUMBER, null);
         header(out, "Verdict", NUMBER, null);
         tasks.forEach(task -> header(out, "Estimated " + escape(task), NUMBER, null));
         out.append("</tr></thead>\n<tbody>\n");
-        report.languages().values().forEach(result -> row(out, result, tasks));
-        return out.append("</tbody>\n</table>\n").toString();
+        report.languages().values().forEach(result -> row(out, PooledScores.of(report, result), result, tasks));
+        out.append("</tbody>\n");
+        averages(out, ReportAverages.of(report), tasks.size());
+        return out.append("</table>\n").toString();
     }
 
     private static void header(StringBuilder out, String labelHtml, String type, String sort) {
@@ -62,7 +70,29 @@ final class ResultsTable {
         out.append("><button type=\"button\">").append(labelHtml).append("</button></th>");
     }
 
-    private void row(StringBuilder out, LanguageResult result, List<String> tasks) {
+    /** The averages as the table's foot, which sorting and filtering leave in place. */
+    private static void averages(StringBuilder out, ReportAverages averages, int tasks) {
+        if (averages.languages() == 0) {
+            return;
+        }
+        int after = 4 + tasks;
+        out.append("<tfoot>\n<tr class=\"average\"><th scope=\"row\" colspan=\"3\">Average over ")
+                .append(averages.languages()).append(averages.languages() == 1 ? " language" : " languages")
+                .append(" (pivot excluded)</th>");
+        numberCell(out, averages.scored(), ScoreFormat::score);
+        numberCell(out, averages.mean(), ScoreFormat::score);
+        numberCell(out, averages.max(), ScoreFormat::score);
+        out.append("<td colspan=\"").append(after).append("\"></td></tr>\n");
+        if (averages.gated() != null) {
+            out.append("<tr class=\"average\"><th scope=\"row\" colspan=\"3\">Average over the ")
+                    .append(averages.gatedLanguages()).append(" gated</th>");
+            numberCell(out, averages.gated(), ScoreFormat::score);
+            out.append("<td colspan=\"").append(after + 2).append("\"></td></tr>\n");
+        }
+        out.append("</tfoot>\n");
+    }
+
+    private void row(StringBuilder out, PooledScores pooled, LanguageResult result, List<String> tasks) {
         VerdictLabel verdict = VerdictLabel.of(result);
         String code = escape(result.language());
         out.append("<tr class=\"").append(verdict.cssClass()).append("\" data-language=\"").append(code).append("\">");
@@ -74,10 +104,12 @@ final class ResultsTable {
                 .append(ScoreFormat.score(result.interval().lower())).append('–')
                 .append(ScoreFormat.score(result.interval().upper())).append("\">")
                 .append(ScoreFormat.score(result.score())).append("</td>");
+        numberCell(out, pooled.mean(), ScoreFormat::score);
+        numberCell(out, pooled.max(), ScoreFormat::score);
         numberCell(out, result.threshold(), ScoreFormat::brief);
         numberCell(out, result.baseline(), ScoreFormat::score);
         numberCell(out, result.baseline() == null ? null : result.score() - result.baseline(),
-                ResultsTable::signed);
+                ScoreFormat::signed);
         out.append("<td data-value=\"").append(verdict.ordinal()).append("\"");
         if (!result.violations().isEmpty()) {
             out.append(" title=\"").append(escape(String.join("\n", result.violations()))).append('"');
@@ -99,10 +131,5 @@ final class ResultsTable {
             out.append("<td class=\"num\" data-value=\"").append(value).append("\">")
                     .append(shown.apply(value)).append("</td>");
         }
-    }
-
-    private static String signed(double delta) {
-        String magnitude = ScoreFormat.score(Math.abs(delta));
-        return (delta < 0 ? "−" : "+") + magnitude;
     }
 }

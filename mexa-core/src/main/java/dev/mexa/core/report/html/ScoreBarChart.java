@@ -15,14 +15,13 @@ import java.util.List;
  */
 final class ScoreBarChart {
 
-    private static final int LABEL_WIDTH = 250;
-    private static final int PLOT_WIDTH = 480;
+    private static final int LABEL_WIDTH = ScoreAxis.LABEL_WIDTH;
+    private static final int PLOT_WIDTH = ScoreAxis.PLOT_WIDTH;
     private static final int VALUE_WIDTH = 120;
     private static final int ROW_HEIGHT = 18;
     private static final int BAR_HEIGHT = 12;
-    private static final int AXIS_HEIGHT = 24;
+    private static final int AXIS_HEIGHT = ScoreAxis.HEIGHT;
     private static final int NAME_LENGTH = 24;
-    private static final double[] TICKS = {0, 0.25, 0.5, 0.75, 1};
 
     private final LanguageNames names;
 
@@ -45,22 +44,11 @@ final class ScoreBarChart {
         out.append("<defs><pattern id=\"hatch-fail\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
                 + " patternTransform=\"rotate(45)\"><rect class=\"hatch-ground\" width=\"6\" height=\"6\"/>"
                 + "<line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>\n");
-        axis(out, height);
+        ScoreAxis.render(out, height);
         for (int row = 0; row < ranked.size(); row++) {
             bar(out, ranked.get(row), AXIS_HEIGHT + row * ROW_HEIGHT);
         }
         return out.append("</svg>\n").toString();
-    }
-
-    private static void axis(StringBuilder out, int height) {
-        out.append("<g class=\"axis\" aria-hidden=\"true\">");
-        for (double tick : TICKS) {
-            String x = format(x(tick));
-            out.append("<line x1=\"").append(x).append("\" x2=\"").append(x).append("\" y1=\"").append(AXIS_HEIGHT - 4)
-                    .append("\" y2=\"").append(height).append("\"/><text x=\"").append(x).append("\" y=\"")
-                    .append(AXIS_HEIGHT - 8).append("\">").append(ScoreFormat.brief(tick)).append("</text>");
-        }
-        out.append("</g>\n");
     }
 
     private void bar(StringBuilder out, LanguageResult result, int top) {
@@ -75,14 +63,14 @@ final class ScoreBarChart {
                 .append(escape(shortName(names.name(result.language())))).append("</text>");
         int barTop = (ROW_HEIGHT - BAR_HEIGHT) / 2;
         out.append("<rect class=\"score\" x=\"").append(LABEL_WIDTH).append("\" y=\"").append(barTop)
-                .append("\" width=\"").append(format(x(result.score()) - LABEL_WIDTH)).append("\" height=\"")
-                .append(BAR_HEIGHT).append("\"/>");
+                .append("\" width=\"").append(format(ScoreAxis.x(result.score()) - LABEL_WIDTH))
+                .append("\" height=\"").append(BAR_HEIGHT).append("\"/>");
         String middle = Integer.toString(ROW_HEIGHT / 2);
-        out.append("<line class=\"interval\" x1=\"").append(format(x(result.interval().lower()))).append("\" x2=\"")
-                .append(format(x(result.interval().upper()))).append("\" y1=\"").append(middle).append("\" y2=\"")
-                .append(middle).append("\"/>");
+        out.append("<line class=\"interval\" x1=\"").append(format(ScoreAxis.x(result.interval().lower())))
+                .append("\" x2=\"").append(format(ScoreAxis.x(result.interval().upper()))).append("\" y1=\"")
+                .append(middle).append("\" y2=\"").append(middle).append("\"/>");
         if (result.threshold() != null) {
-            String x = format(x(result.threshold()));
+            String x = format(ScoreAxis.x(result.threshold()));
             out.append("<line class=\"threshold\" x1=\"").append(x).append("\" x2=\"").append(x)
                     .append("\" y1=\"1\" y2=\"").append(ROW_HEIGHT - 1).append("\"/>");
         }
@@ -105,14 +93,14 @@ final class ScoreBarChart {
         return text.append(", ").append(verdict.text()).toString();
     }
 
-    private static String shortName(String name) {
+    /**
+     * @param name a language name
+     * @return it, cut to fit a bar label with an ellipsis
+     */
+    static String shortName(String name) {
         if (name.codePointCount(0, name.length()) <= NAME_LENGTH) {
             return name;
         }
         return name.substring(0, name.offsetByCodePoints(0, NAME_LENGTH - 1)) + "…";
-    }
-
-    private static double x(double score) {
-        return LABEL_WIDTH + Math.max(0, Math.min(1, score)) * PLOT_WIDTH;
     }
 }

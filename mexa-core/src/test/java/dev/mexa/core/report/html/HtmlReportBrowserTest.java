@@ -28,7 +28,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /**
- * Opens the HTML report of a 30-language run in headless Chromium from the Debian packages {@code chromium} and
+ * Opens the HTML report of a 30-language run, and of a fine-tune against its baseline, in headless Chromium from the Debian packages {@code chromium} and
  * {@code chromium-driver} (installed by {@code .ci/install-chromium}); skipped when they are absent. Selenium is
  * given both paths, so Selenium Manager never runs and nothing is downloaded.
  */
@@ -112,6 +112,34 @@ class HtmlReportBrowserTest {
                 .extracting(row -> row.getDomAttribute("data-language")).containsExactlyInAnyOrder("rus_Cyrl",
                         "ukr_Cyrl");
         assertThat(browser.findElement(By.id("filter-count")).getText()).isEqualTo("2 of 30 languages");
+    }
+
+    @Test
+    void showsAFineTuneAgainstItsBaseSortedByDeltaWithRegressionsMarked() throws IOException {
+        MexaReport report = ComparisonChartTest.fineTune();
+        ReportWriter.write(report, dir.resolve("fine-tune"));
+        browser.get(dir.resolve("fine-tune").resolve(HtmlReport.FILE_NAME).toUri().toString());
+
+        List<WebElement> rows = browser.findElements(By.cssSelector("#comparison-chart g.change"));
+        assertThat(rows).extracting(row -> row.getDomAttribute("data-language"))
+                .containsExactly("hin_Deva", "deu_Latn", "fra_Latn", "ita_Latn", "spa_Latn");
+        assertThat(rows).extracting(row -> Double.valueOf(row.getDomAttribute("data-delta"))).isSorted();
+        assertThat(browser.findElements(By.cssSelector("#comparison-chart g.change.regression")))
+                .extracting(row -> row.findElement(By.cssSelector("text.value")).getText())
+                .containsExactly("−0.150 REGRESSION", "−0.100 REGRESSION");
+        assertThat(browser.findElements(By.cssSelector("#comparison-chart g.change.drop text.value")))
+                .extracting(WebElement::getText).containsExactly("−0.020 drop");
+        WebElement deu = browser.findElement(By.cssSelector("#comparison-chart g[data-language='deu_Latn']"));
+        double baselineWidth = deu.findElement(By.cssSelector("rect.baseline-bar")).getRect().getWidth();
+        double currentWidth = deu.findElement(By.cssSelector("rect.current")).getRect().getWidth();
+        assertThat(currentWidth / baselineWidth).isCloseTo(0.70 / 0.80, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(deu.findElement(By.cssSelector("rect.current")).getCssValue("fill"))
+                .contains("hatch-regression");
+        WebElement comparison = browser.findElement(By.id("comparison"));
+        assertThat(comparison.getText()).contains("2 of 5 compared languages regressed beyond maxDrop");
+        Files.write(Files.createDirectories(TARGET).resolve("mexa-report-baseline-browser.png"),
+                comparison.getScreenshotAs(OutputType.BYTES));
+        assertThat(severeConsoleEntries()).isEmpty();
     }
 
     @Test
