@@ -1,4 +1,5 @@
 import groovy.json.JsonSlurper
+import groovy.xml.XmlSlurper
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('[ERROR] Rule violated for language swh_Latn: MEXA score is 0.07, but expected minimum is 0.30\n')
@@ -20,4 +21,13 @@ assert csv.find { it.startsWith('wol_Latn,') }.contains(',0.5,,FAIL,')
 def summary = new File(basedir, 'target/mexa/mexa-summary.md').text
 assert summary.contains('**MEXA checks have not been met (2 of 4 languages)**')
 assert summary.contains('| ❌ FAIL | swh_Latn |')
+// the gate as JUnit XML for CI test tabs: one test case per gated language, a failure per violating one
+def junit = new XmlSlurper().parse(new File(basedir, 'target/mexa/TEST-mexa.xml'))
+assert junit.@name == 'mexa'
+assert junit.@tests == '4'
+assert junit.@failures == '2'
+assert junit.testcase*.@name*.toString() as Set == ['deu_Latn', 'fra_Latn', 'swh_Latn', 'wol_Latn'] as Set
+assert junit.testcase.findAll { it.failure.size() > 0 }*.@name*.toString() as Set == ['swh_Latn', 'wol_Latn'] as Set
+assert junit.testcase.find { it.@name == 'wol_Latn' }.failure.text() ==
+        'Rule violated for language wol_Latn: MEXA score is 0.01, but expected minimum is 0.50'
 return true

@@ -58,6 +58,11 @@ class MinScoreOnEmbeddingsTest {
         Path json = ProjectDirectory.resolve("target/mexa/" + ClassMinimum.class.getName()).resolve(ReportWriter.JSON);
         assertThat(Files.readString(json)).contains("\"swh_Latn\"").contains("\"threshold\": 0.3")
                 .contains("\"verdict\": \"FAIL\"");
+        // the gate as JUnit XML, one test case per gated language, for CI test tabs
+        String junitXml = Files.readString(json.resolveSibling(ReportWriter.JUNIT_XML));
+        assertThat(junitXml).contains("<testsuite name=\"mexa\" tests=\"1\" failures=\"1\"",
+                "<testcase classname=\"mexa\" name=\"swh_Latn\" time=\"0\"><failure message=\"Rule violated for"
+                        + " language swh_Latn: MEXA score is 0.07, but expected minimum is 0.30\" type=\"MEXA gate\">");
     }
 
     @Test

@@ -43,7 +43,7 @@ public class ReportMojo extends AbstractMavenReport {
     /**
      * The MEXA report to render, as written by {@code mexa:evaluate} into its output directory.
      *
-     * <pre>{@code <reportFile>${project.build.directory}/mexa/mexa-report.json</reportFile>}</pre>
+     * <pre>&lt;reportFile&gt;${project.build.directory}/mexa/mexa-report.json&lt;/reportFile&gt;</pre>
      *
      * @since 0.1.0
      */
