@@ -281,7 +281,13 @@ public class EvaluateMojo extends GateMojo {
     @Override
     GateResult gate(Path output, MexaLog log) {
         Evaluation.removePreviousReports(output, log);
-        return Evaluation.run(request(log), new InProcessExecutor(), log);
+        GateResult result = Evaluation.run(request(log), new InProcessExecutor(), log);
+        if (modelArtifact == null || modelArtifact.isBlank()) {
+            return result;
+        }
+        // the reports name the model by its coordinates, how to get it again, not by its unpacked copy in the cache
+        return new GateResult(result.report().withModel(ModelArtifact.parse(modelArtifact).toString()),
+                result.violations(), result.summary());
     }
 
     /**

@@ -13,13 +13,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Checkpoint archives (a jar or zip holding a HuggingFace-format checkpoint directory) unpacked once into a cache
  * directory, at {@code <cache>/<key...>/<sha256 of the archive>}. An archive is unpacked into a private staging
  * directory and renamed into place in one step, so that concurrent builds never see half an unpack: the one that
- * renames first wins, the others use its copy.
+ * renames first wins, the others use its copy. The archive is hashed once as well: an {@link ArchiveStamp} beside the
+ * copies keeps its checksum while the archive keeps its path, size and modification time.
  */
 public final class CheckpointCache {
 
@@ -52,14 +54,34 @@ public final class CheckpointCache {
         for (String segment : key) {
             directory = directory.resolve(segment(segment));
         }
-        Path unpacked = directory.resolve(sha256(archive, what));
+        Path stampFile = directory.resolve(ArchiveStamp.FILE_NAME);
+        Optional<ArchiveStamp> stamp = ArchiveStamp.read(stampFile).filter(earlier -> earlier.matches(archive));
+        if (stamp.isPresent() && Files.isDirectory(directory.resolve(stamp.get().sha256()))) {
+            Path unpacked = directory.resolve(stamp.get().sha256());
+            log.info("Using " + what + " unpacked in " + unpacked + " (the archive's size and time are those it was"
+                    + " hashed with)");
+            return checkpointIn(unpacked, what);
+        }
+        ArchiveStamp seen = stat(archive, what);
+        String sha256 = sha256(archive, what);
+        Path unpacked = directory.resolve(sha256);
         if (Files.isDirectory(unpacked)) {
             log.info("Using " + what + " unpacked in " + unpacked);
         } else {
             unpack(archive, what, unpacked);
             log.info("Unpacked " + what + " into " + unpacked);
         }
-        return checkpointIn(unpacked, what);
+        Path checkpoint = checkpointIn(unpacked, what);
+        seen.hashed(sha256).write(stampFile);
+        return checkpoint;
+    }
+
+    private static ArchiveStamp stat(Path archive, String what) {
+        try {
+            return ArchiveStamp.of(archive);
+        } catch (IOException e) {
+            throw new MexaException("Cannot read " + what + " (" + archive + "): " + e.getMessage(), e);
+        }
     }
 
     private void unpack(Path archive, String what, Path unpacked) {

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * @param layers the number of hidden states per language (L+1 for a model of L layers)
  * @param layerRange the layers pooling was restricted to: {@code all} for every layer, else e.g. {@code 8-24} or
  *     {@code 8-}
- * @param model the model directory or embeddings directory the scores come from
+ * @param model the model directory or embeddings directory the scores come from, or the coordinates of the model
+ *     artifact ({@code modelArtifact}) the model was unpacked from
  * @param corpus the corpus directory, or {@code null} for imported embeddings
  * @param createdAt when the evaluation finished, ISO-8601
  * @param durationMillis how long it took
@@ -103,5 +104,14 @@ public record MexaReport(
         allNotes.addAll(extraNotes);
         return new MexaReport(pivot, embedding, pooling, sentences, layers, layerRange, model, corpus, createdAt,
                 durationMillis, allNotes, newLanguages);
+    }
+
+    /**
+     * @param name how readers should know the model, e.g. the coordinates of the artifact it was unpacked from
+     * @return a copy that names the model so
+     */
+    public MexaReport withModel(String name) {
+        return new MexaReport(pivot, embedding, pooling, sentences, layers, layerRange, name, corpus, createdAt,
+                durationMillis, notes, languages);
     }
 }

@@ -8,6 +8,7 @@ import dev.mexa.core.MexaLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointCacheTest {
 
     private static final List<String> KEY = List.of("com.example", "tiny-model", "1.0", "tiny-model-1.0.jar");
+    private static final String UNCHANGED = " (the archive's size and time are those it was hashed with)";
 
     @TempDir
     Path work;
@@ -52,7 +54,62 @@ class CheckpointCacheTest {
                 .isEqualTo(work.resolve("cache/com.example/tiny-model/1.0/tiny-model-1.0.jar"));
         assertThat(first.getParent().getFileName().toString()).matches("[0-9a-f]{64}");
         assertThat(lines).containsExactly("Unpacked the model into " + first.getParent(),
-                "Using the model unpacked in " + first.getParent());
+                "Using the model unpacked in " + first.getParent() + UNCHANGED);
+    }
+
+    @Test
+    void anArchiveIsHashedAgainOnlyWhenItsSizeOrTimeChanged() throws IOException {
+        Path jar = jar("model.jar", "{\"v\": 1}");
+        CheckpointCache cache = new CheckpointCache(work.resolve("cache"));
+        Path first = cache.checkpoint(jar, KEY, "the model", log);
+
+        // re-installed with the same bytes: a new time, hashed again, the same copy
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5_000));
+        assertThat(cache.checkpoint(jar, KEY, "the model", log)).isEqualTo(first);
+        assertThat(cache.checkpoint(jar, KEY, "the model", log)).isEqualTo(first);
+
+        assertThat(lines).containsExactly("Unpacked the model into " + first.getParent(),
+                "Using the model unpacked in " + first.getParent(),
+                "Using the model unpacked in " + first.getParent() + UNCHANGED);
+    }
+
+    @Test
+    void aChangedArchiveAtTheSamePathIsUnpackedAnew() throws IOException {
+        Path jar = jar("model.jar", "{\"v\": 1}");
+        CheckpointCache cache = new CheckpointCache(work.resolve("cache"));
+        FileTime time = Files.getLastModifiedTime(cache.checkpoint(jar, KEY, "the model", log).resolve("config.json"));
+
+        jar("model.jar", "{\"v\": 22}");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(time.toMillis() + 5_000));
+        Path rebuilt = cache.checkpoint(jar, KEY, "the model", log);
+
+        assertThat(rebuilt.resolve("config.json")).hasContent("{\"v\": 22}");
+        assertThat(lines).hasSize(2).allMatch(line -> line.startsWith("Unpacked the model into "));
+    }
+
+    @Test
+    void aCorruptedArchiveIsNotTakenForItsUnpackedCopy() throws IOException {
+        Path jar = jar("model.jar", "{\"v\": 1}");
+        CheckpointCache cache = new CheckpointCache(work.resolve("cache"));
+        cache.checkpoint(jar, KEY, "the model", log);
+
+        byte[] bytes = Files.readAllBytes(jar);
+        Files.write(jar, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThatThrownBy(() -> cache.checkpoint(jar, KEY, "the model", log)).isInstanceOf(MexaException.class)
+                .hasMessageContaining("the model");
+    }
+
+    @Test
+    void anUnreadableStampIsIgnoredAndTheArchiveHashed() throws IOException {
+        Path jar = jar("model.jar", "{\"v\": 1}");
+        CheckpointCache cache = new CheckpointCache(work.resolve("cache"));
+        Path first = cache.checkpoint(jar, KEY, "the model", log);
+
+        Files.writeString(first.getParent().resolveSibling(ArchiveStamp.FILE_NAME), "sha256=not a checksum\n");
+
+        assertThat(cache.checkpoint(jar, KEY, "the model", log)).isEqualTo(first);
+        assertThat(lines).last().isEqualTo("Using the model unpacked in " + first.getParent());
     }
 
     @Test
@@ -115,7 +172,8 @@ class CheckpointCacheTest {
             }
             assertThat(first.resolve("config.json")).hasContent("{\"model_type\": \"llama\"}");
             try (Stream<Path> siblings = Files.list(first.getParent().getParent())) {
-                assertThat(siblings).containsExactly(first.getParent());
+                assertThat(siblings).containsExactlyInAnyOrder(first.getParent(),
+                        first.getParent().resolveSibling(ArchiveStamp.FILE_NAME));
             }
         } finally {
             pool.shutdown();
