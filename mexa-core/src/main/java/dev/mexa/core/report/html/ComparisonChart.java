@@ -76,9 +76,7 @@ final class ComparisonChart {
         StringBuilder out = new StringBuilder();
         Svg.open(out, "comparison-chart", "chart comparison", width, height, "Baseline and current MEXA score of "
                 + changes.size() + " languages, sorted by change, largest drop first: " + summary(changes));
-        out.append("<defs><pattern id=\"hatch-regression\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
-                + " patternTransform=\"rotate(45)\"><rect class=\"hatch-ground\" width=\"6\" height=\"6\"/>"
-                + "<line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>\n");
+        Svg.hatching(out, "hatch-regression");
         ScoreAxis.render(out, height);
         for (int row = 0; row < changes.size(); row++) {
             row(out, changes.get(row), AXIS_HEIGHT + row * ROW_HEIGHT);

@@ -41,9 +41,7 @@ final class ScoreBarChart {
         StringBuilder out = new StringBuilder();
         Svg.open(out, "score-chart", "chart", width, height, "Pooled MEXA score of " + ranked.size()
                 + " languages, best first; " + failing + " below their threshold");
-        out.append("<defs><pattern id=\"hatch-fail\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
-                + " patternTransform=\"rotate(45)\"><rect class=\"hatch-ground\" width=\"6\" height=\"6\"/>"
-                + "<line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>\n");
+        Svg.hatching(out, "hatch-fail");
         ScoreAxis.render(out, height);
         for (int row = 0; row < ranked.size(); row++) {
             bar(out, ranked.get(row), AXIS_HEIGHT + row * ROW_HEIGHT);

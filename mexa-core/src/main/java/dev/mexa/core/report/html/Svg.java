@@ -2,7 +2,10 @@ package dev.mexa.core.report.html;
 
 import java.util.Locale;
 
-/** Shared pieces of the report's inline SVG figures: the opening tag with its accessible title, and coordinates. */
+/**
+ * Shared pieces of the report's inline SVG figures: the opening tag with its accessible title, the failure hatching,
+ * and coordinates.
+ */
 final class Svg {
 
     private Svg() {
@@ -24,6 +27,18 @@ final class Svg {
                 .append(width).append(' ').append(height).append("\" width=\"").append(width).append("\" height=\"")
                 .append(height).append("\">\n<title id=\"").append(id).append("-title\">").append(titleHtml)
                 .append("</title>\n");
+    }
+
+    /**
+     * Defines the red hatching that marks failing bars, so that they read as such in greyscale too.
+     *
+     * @param out where the markup goes
+     * @param id the pattern's id, for {@code fill: url(#id)}
+     */
+    static void hatching(StringBuilder out, String id) {
+        out.append("<defs><pattern id=\"").append(id).append("\" width=\"6\" height=\"6\""
+                + " patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect class=\"hatch-ground\" width=\"6\" height=\"6\"/>"
+                + "<line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>\n");
     }
 
     /**

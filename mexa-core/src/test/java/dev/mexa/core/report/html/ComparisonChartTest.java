@@ -8,9 +8,7 @@ import dev.mexa.core.report.BaselineChange;
 import dev.mexa.core.report.BaselineChange.Kind;
 import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.ReportFixture;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -60,11 +58,11 @@ class ComparisonChartTest {
         String html = HtmlReport.render(fineTune());
         String chart = chart(html);
 
-        assertThat(values(chart, "<g class=\"change [a-z]+\" data-language=\"([^\"]+)\""))
+        assertThat(HtmlReportTest.attributeValues(chart, "<g class=\"change [a-z]+\" data-language=\"([^\"]+)\""))
                 .containsExactly("hin_Deva", "deu_Latn", "fra_Latn", "ita_Latn", "spa_Latn");
-        assertThat(values(chart, "<g class=\"change ([a-z]+)\""))
+        assertThat(HtmlReportTest.attributeValues(chart, "<g class=\"change ([a-z]+)\""))
                 .containsExactly("regression", "regression", "drop", "unchanged", "gain");
-        assertThat(values(chart, "data-delta=\"([^\"]+)\"").stream().map(Double::valueOf).toList()).isSorted();
+        assertThat(HtmlReportTest.attributeValues(chart, "data-delta=\"([^\"]+)\"").stream().map(Double::valueOf).toList()).isSorted();
         assertThat(chart).contains(">−0.150 REGRESSION</text>", ">−0.100 REGRESSION</text>",
                 ">−0.020 drop</text>", ">+0.100</text>", ">+0.000</text>");
     }
@@ -110,15 +108,6 @@ class ComparisonChartTest {
     private static String chart(String html) {
         int start = html.indexOf("<svg id=\"comparison-chart\"");
         return html.substring(start, html.indexOf("</svg>", start));
-    }
-
-    private static List<String> values(String text, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(text);
-        List<String> values = new java.util.ArrayList<>();
-        while (matcher.find()) {
-            values.add(matcher.group(1));
-        }
-        return values;
     }
 
     private static int count(String text, String needle) {

@@ -196,7 +196,7 @@ class HtmlReportTest {
         return names;
     }
 
-    private static List<String> attributeValues(String html, String regex) {
+    static List<String> attributeValues(String html, String regex) {
         Matcher matcher = Pattern.compile(regex).matcher(html);
         List<String> values = new java.util.ArrayList<>();
         while (matcher.find()) {
