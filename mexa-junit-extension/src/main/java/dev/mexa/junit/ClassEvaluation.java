@@ -3,6 +3,7 @@ package dev.mexa.junit;
 import dev.mexa.core.MexaConfigurationException;
 import dev.mexa.core.evaluate.Evaluation;
 import dev.mexa.core.evaluate.EvaluationRequest;
+import dev.mexa.core.gate.GateRules;
 import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.ScoreFormat;
 import java.nio.file.Path;
@@ -51,10 +52,14 @@ final class ClassEvaluation {
 
     /**
      * @param context a context of a test or a class
-     * @return the fewest sentences a gated score may rest on, as the class's {@link MexaEvaluation} says
+     * @param declared the {@link MinScore}s that apply there
+     * @return them as the gate rules of the class's report: with the fewest sentences a gated score may rest on, as
+     *     the class's {@link MexaEvaluation} says, and for a shard without the minimums of other shards' languages
      */
-    static int minSentences(ExtensionContext context) {
-        return configuration(TestAnnotations.classContext(context)).request().gate().minSentences();
+    static GateRules gateRules(ExtensionContext context, MinScoreRules declared) {
+        EvaluationRequest request = configuration(TestAnnotations.classContext(context)).request();
+        return Evaluation.shardRules(declared.gateRules().withMinSentences(request.gate().minSentences()),
+                request.settings().shard(), report(context), LOG);
     }
 
     private static Path reportDirectory(ExtensionContext classContext) {

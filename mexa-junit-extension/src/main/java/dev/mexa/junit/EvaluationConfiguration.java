@@ -42,7 +42,8 @@ record EvaluationConfiguration(EvaluationRequest request, boolean failIfMissing)
         EvaluationRequest request = configured(() -> EvaluationRequest.builder()
                 .model(path(annotation.model()))
                 .corpus(path(annotation.corpus()))
-                .embeddings(annotation.embeddings().isBlank() ? List.of() : List.of(path(annotation.embeddings())))
+                .embeddings(Arrays.stream(annotation.embeddings()).filter(written -> !written.isBlank())
+                        .map(EvaluationConfiguration::path).toList())
                 .sentences(annotation.sentences())
                 .embedding(annotation.embedding())
                 .device(annotation.device())
@@ -58,6 +59,7 @@ record EvaluationConfiguration(EvaluationRequest request, boolean failIfMissing)
                 .layers(annotation.layers())
                 .gate(gate)
                 .laterGates(laterGates)
+                .shard(annotation.shard())
                 .minSentences(annotation.minSentences())
                 .build());
         return new EvaluationConfiguration(request, annotation.failIfMissing());
@@ -67,7 +69,7 @@ record EvaluationConfiguration(EvaluationRequest request, boolean failIfMissing)
      * @return why the input cannot be used (a directory that does not exist), or empty when it is there
      */
     Optional<String> missing() {
-        for (Map.Entry<String, Path> directory : request.input().inputDirectories().entrySet()) {
+        for (Map.Entry<String, Path> directory : request.input().inputDirectories()) {
             if (!Files.isDirectory(directory.getValue())) {
                 return Optional.of("The " + directory.getKey() + " directory " + directory.getValue()
                         + " (@MexaEvaluation(" + directory.getKey() + ")) does not exist");

@@ -39,11 +39,20 @@ public @interface MexaEvaluation {
      */
     String corpus() default "";
 
-    /** @return a directory of precomputed {@code <lang>.safetensors} embeddings, instead of a model and corpus */
-    String embeddings() default "";
+    /**
+     * @return directories of precomputed {@code <lang>.safetensors} embeddings, instead of a model and corpus; several
+     *     (the exports of a sharded run) are scored as the union of their languages
+     */
+    String[] embeddings() default {};
 
     /** @return the language codes to score besides the pivot; empty scores every language found */
     String[] languages() default {};
+
+    /**
+     * @return {@code K/N} to embed and score only the K-th of N slices of the sorted languages (the pivot in each),
+     *     e.g. one per CI job; {@link MinScore}s on the other slices' languages are left to their runs. Empty for all
+     */
+    String shard() default "";
 
     /** @return the pivot language every other language is compared with */
     String pivot() default "eng_Latn";

@@ -73,8 +73,8 @@ public final class MexaExtension implements ExecutionCondition, BeforeAllCallbac
         if (TestAnnotations.evaluation(context).isEmpty()) {
             throw rules.withoutEvaluation();
         }
-        GateFailure.message(ClassEvaluation.report(context),
-                rules.gateRules().withMinSentences(ClassEvaluation.minSentences(context))).ifPresent(Assertions::fail);
+        GateFailure.message(ClassEvaluation.report(context), ClassEvaluation.gateRules(context, rules))
+                .ifPresent(Assertions::fail);
     }
 
     @Override

@@ -212,15 +212,16 @@ public class EvaluateMojo extends GateMojo {
 
     /**
      * Directory of precomputed sentence embeddings: one {@code <lang>.safetensors} per language with the tensor
-     * {@code embeddings} of shape {@code [layers, sentences, hidden]} (F32, F16 or BF16). Set either this or
-     * {@code model}.
+     * {@code embeddings} of shape {@code [layers, sentences, hidden]} (F32, F16 or BF16); or several, comma
+     * separated, such as the exports of a sharded run's jobs, scored as the union of their languages (a language in
+     * several must hold the same embeddings in each). Set either this or {@code model}.
      *
      * <pre>&lt;embeddings&gt;${project.basedir}/embeddings&lt;/embeddings&gt;</pre>
      *
      * @since 0.1.0
      */
     @Parameter(property = "mexa.embeddings")
-    File embeddings;
+    List<File> embeddings;
 
     /**
      * Pivot language that every other language is compared with.
@@ -263,6 +264,19 @@ public class EvaluateMojo extends GateMojo {
     @Parameter(property = "mexa.layers")
     String layers;
 
+    /**
+     * {@code K/N}: embeds and scores only the K-th of N slices of the requested languages (consecutive in sorted
+     * order, sizes differing by at most one), and the pivot; e.g. one slice per job of a CI matrix, each with
+     * {@code exportEmbeddings}, merged by a final job with {@code embeddings}. The gate judges the languages the shard
+     * scores; thresholds on other shards' languages are left to their runs. Empty runs every language.
+     *
+     * <pre>&lt;shard&gt;2/4&lt;/shard&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.shard")
+    String shard;
+
     @Override
     String skipMessage() {
         return "Skipping MEXA evaluation (mexa.skip=true).";
@@ -297,7 +311,7 @@ public class EvaluateMojo extends GateMojo {
      */
     EvaluationRequest request(MexaLog log) {
         File checkpoint = new ModelArtifacts(repositorySystem, project, modelCache).checkpoint(model, modelArtifact,
-                embeddings != null, log);
+                embeddings != null && !embeddings.isEmpty(), log);
         return EvaluationRequest.builder()
                 .model(path(checkpoint))
                 .corpus(path(corpus))
@@ -312,11 +326,12 @@ public class EvaluateMojo extends GateMojo {
                 .cache(cache)
                 .cacheDirectory(path(cacheDirectory))
                 .exportEmbeddings(path(exportEmbeddings))
-                .embeddings(embeddings == null ? List.of() : List.of(embeddings.toPath()))
+                .embeddings(embeddings == null ? List.of() : embeddings.stream().map(File::toPath).toList())
                 .pivot(pivot)
                 .languages(EvaluationSettings.parseLanguages(languages))
                 .pooling(pooling)
                 .layers(layers)
+                .shard(shard)
                 .gate(gateRules())
                 .englishScores(englishScoreValues())
                 .build();

@@ -9,6 +9,7 @@ import dev.mexa.core.report.ReportWriter;
 import dev.mexa.core.report.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,7 @@ class CheckMojoTest {
     @BeforeEach
     void recordAReport() throws Exception {
         EvaluateMojo evaluate = MojoDefaults.evaluateMojo(new RecordingLog());
-        evaluate.embeddings = shared.resolve("embeddings").toFile();
+        evaluate.embeddings = List.of(shared.resolve("embeddings").toFile());
         evaluate.outputDirectory = work.resolve("run").toFile();
         evaluate.execute();
         recorded = work.resolve("run").resolve(ReportWriter.JSON);

@@ -60,7 +60,7 @@ class EvaluateMojoTest {
     void configure() {
         output = work.resolve("mexa");
         mojo = MojoDefaults.evaluateMojo(log);
-        mojo.embeddings = embeddings().toFile();
+        mojo.embeddings = List.of(embeddings().toFile());
         mojo.outputDirectory = output.toFile();
     }
 
@@ -312,7 +312,7 @@ class EvaluateMojoTest {
 
     private Path baselineWith(String language, double score, String pooling) throws IOException {
         EvaluateMojo earlier = MojoDefaults.evaluateMojo(new RecordingLog());
-        earlier.embeddings = embeddings().toFile();
+        earlier.embeddings = List.of(embeddings().toFile());
         earlier.pooling = pooling;
         earlier.outputDirectory = work.resolve("earlier").toFile();
         try {
@@ -365,5 +365,44 @@ class EvaluateMojoTest {
         mojo.execute();
         assertThat(log.at("WARN")).contains("sentences (mexa.sentences) is set but applies to a model only: it is"
                 + " ignored with embeddings (mexa.embeddings), as every recorded sentence is scored. Remove it.");
+    }
+    @Test
+    void aShardScoresItsSliceAndLeavesTheOtherShardsThresholdsToThem() throws Exception {
+        mojo.shard = "2/2";
+        mojo.thresholdList = "deu_Latn:0.9,swh_Latn:0.05";
+
+        mojo.execute();
+
+        assertThat(writtenLanguages().keySet()).containsExactlyInAnyOrder("eng_Latn", "swh_Latn", "wol_Latn");
+        assertThat(verdict("swh_Latn")).isEqualTo("PASS");
+        assertThat(log.at("INFO")).contains("Shard 2/2: eng_Latn (pivot) and 2 of the 4 requested languages:"
+                + " swh_Latn, wol_Latn", "Shard 2/2 leaves the thresholds of deu_Latn to the shards that score them.");
+    }
+
+    @Test
+    void aMalformedShardFailsNamingTheParameter() {
+        mojo.shard = "3/2";
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("Invalid shard (mexa.shard) 3/2: K must be from 1 to N");
+    }
+
+    @Test
+    void severalEmbeddingsDirectoriesAreScoredAsTheUnionOfTheirLanguages() throws Exception {
+        Path first = Files.createDirectories(work.resolve("first"));
+        Path second = Files.createDirectories(work.resolve("second"));
+        for (String language : List.of("eng_Latn", "deu_Latn", "fra_Latn")) {
+            Files.copy(embeddings().resolve(language + ".safetensors"), first.resolve(language + ".safetensors"));
+        }
+        for (String language : List.of("eng_Latn", "swh_Latn", "wol_Latn")) {
+            Files.copy(embeddings().resolve(language + ".safetensors"), second.resolve(language + ".safetensors"));
+        }
+        mojo.embeddings = List.of(first.toFile(), second.toFile());
+
+        mojo.execute();
+
+        assertThat(writtenLanguages().keySet()).containsExactlyInAnyOrder("eng_Latn", "deu_Latn", "fra_Latn",
+                "swh_Latn", "wol_Latn");
+        assertThat(log.at("INFO")).anyMatch(line -> line.matches("deu_Latn\\s+0\\.720 .*"));
     }
 }

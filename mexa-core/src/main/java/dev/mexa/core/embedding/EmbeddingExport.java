@@ -5,17 +5,20 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.mexa.core.MexaException;
+import dev.mexa.core.corpus.Shard;
 import dev.mexa.core.io.AtomicFiles;
 import dev.mexa.core.io.StrictJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
  * An export of embeddings in progress, with its completion marker {@value #MARKER}: before the first language is
  * written the marker says the export is unfinished, and only after the last one does it say complete and list the
- * languages. An interrupted or failed export therefore never imports as if it were whole. A directory without a
+ * languages. An interrupted or failed export therefore never imports as if it were whole. The marker also records
+ * the export's {@link ExportOrigin}: the model's fingerprint, dtype, device kind and shard. A directory without a
  * marker holds embeddings made elsewhere and is imported as it is.
  */
 public final class EmbeddingExport {
@@ -24,17 +27,21 @@ public final class EmbeddingExport {
     public static final String MARKER = "mexa-export.json";
 
     private static final String FORMAT = "mexa-embeddings-export/1";
+    private static final String SHARD = "shard";
     private static final String REMEDY = "Re-run the export (mexa.exportEmbeddings) to the end, or delete the"
             + " directory.";
 
     private final Path directory;
+    private final ExportOrigin origin;
     private final SortedSet<String> written = new TreeSet<>();
 
     /**
      * @param directory the embeddings directory to write
+     * @param origin what the embeddings are made with, recorded in the marker
      */
-    public EmbeddingExport(Path directory) {
+    public EmbeddingExport(Path directory, ExportOrigin origin) {
         this.directory = directory;
+        this.origin = origin;
     }
 
     /**
@@ -65,6 +72,8 @@ public final class EmbeddingExport {
         JsonArray languages = new JsonArray();
         written.forEach(languages::add);
         marker.add("languages", languages);
+        origin.settings().forEach(marker::addProperty);
+        marker.addProperty(SHARD, origin.shard().toString());
         AtomicFiles.write(directory.resolve(MARKER), marker + "\n");
     }
 
@@ -73,12 +82,14 @@ public final class EmbeddingExport {
      *
      * @param directory the embeddings directory
      * @param found the languages of its {@code <lang>.safetensors} files
-     * @throws MexaException naming the directory when the export is unfinished or its files do not match the marker
+     * @return the origin the marker records; empty without a marker, or for a marker written before origins were
+     * @throws MexaException naming the directory when the export is unfinished or its files do not match the marker,
+     *     and naming the marker when its origin is malformed
      */
-    static void checkComplete(Path directory, SortedSet<String> found) {
+    static Optional<ExportOrigin> checkComplete(Path directory, SortedSet<String> found) {
         Path file = directory.resolve(MARKER);
         if (!Files.exists(file)) {
-            return;
+            return Optional.empty();
         }
         JsonElement root = StrictJson.read(file, "export marker", REMEDY);
         JsonElement complete = root.isJsonObject() ? root.getAsJsonObject().get("complete") : null;
@@ -109,5 +120,29 @@ public final class EmbeddingExport {
                     + (extra.isEmpty() ? "" : ": files not part of the export for " + String.join(", ", extra))
                     + ". " + REMEDY);
         }
+        return origin(file, root.getAsJsonObject());
+    }
+
+    private static Optional<ExportOrigin> origin(Path file, JsonObject marker) {
+        if (!marker.has("model")) {
+            return Optional.empty();
+        }
+        String shard = text(file, marker, SHARD);
+        try {
+            return Optional.of(new ExportOrigin(text(file, marker, "model"), text(file, marker, "dtype"),
+                    text(file, marker, "device"), Shard.parse(shard)));
+        } catch (MexaException e) {
+            throw new MexaException("Export marker " + file + " records shard '" + shard + "', which is not K/N. "
+                    + REMEDY, e);
+        }
+    }
+
+    private static String text(Path file, JsonObject marker, String key) {
+        JsonElement value = marker.get(key);
+        if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()
+                || value.getAsString().isBlank()) {
+            throw new MexaException("Export marker " + file + " lacks '" + key + "' beside 'model'. " + REMEDY);
+        }
+        return value.getAsString();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -26,6 +27,7 @@ public final class ImportedEmbeddings implements EmbeddingSource {
     private final SortedSet<String> languages;
     private final EmbeddingMethod method;
     private final Map<String, long[]> shapes = new HashMap<>();
+    private final Optional<ExportOrigin> origin;
 
     /**
      * @param directory a directory of {@code <lang>.safetensors} files
@@ -48,7 +50,7 @@ public final class ImportedEmbeddings implements EmbeddingSource {
             throw new MexaException("Embeddings directory " + directory + " holds no <lang>.safetensors file: export"
                     + " embeddings there first (tensor '" + EmbeddingFiles.TENSOR + "', shape [layers, n, hidden]).");
         }
-        EmbeddingExport.checkComplete(directory, found);
+        this.origin = EmbeddingExport.checkComplete(directory, found);
         this.languages = Collections.unmodifiableSortedSet(found);
         String firstId = null;
         Path firstFile = null;
@@ -86,6 +88,27 @@ public final class ImportedEmbeddings implements EmbeddingSource {
             shapes.put(language, info.shape());
             return safetensors.metadata().getOrDefault(EmbeddingFiles.METHOD_KEY, EmbeddingMethod.IMPORTED.id());
         }
+    }
+
+    /** @return the directory the embeddings are read from */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * @return what the embeddings were made with, as the export marker records it; empty for embeddings made by
+     *     another tool, or exported before markers recorded it
+     */
+    public Optional<ExportOrigin> origin() {
+        return origin;
+    }
+
+    /**
+     * @param language a code from {@link #languages()}
+     * @return the shape of its tensor, {@code [layers, sentences, hidden]}, as its header says
+     */
+    public long[] shape(String language) {
+        return shapes.get(language).clone();
     }
 
     @Override

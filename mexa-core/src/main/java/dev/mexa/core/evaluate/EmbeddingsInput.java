@@ -2,18 +2,16 @@ package dev.mexa.core.evaluate;
 
 import dev.mexa.core.MexaLog;
 import dev.mexa.core.embedding.EmbeddingSource;
-import dev.mexa.core.embedding.ImportedEmbeddings;
+import dev.mexa.core.embedding.MergedEmbeddings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Sentence embeddings recorded earlier (by {@code exportEmbeddings} or another tool).
+ * Sentence embeddings recorded earlier (by {@code exportEmbeddings} or another tool), in one directory or in several
+ * scored as one ({@link MergedEmbeddings}), such as the exports of a sharded run's jobs.
  *
- * <p>Holds a list of directories so that the exports of several shard jobs can later be merged into one source;
- * until that merge exists, {@link EvaluationRequest} accepts exactly one.
- *
- * @param directories the directories of {@code <lang>.safetensors} files, one for now
+ * @param directories the directories of {@code <lang>.safetensors} files, at least one
  */
 public record EmbeddingsInput(List<Path> directories) implements EvaluationInput {
 
@@ -28,13 +26,12 @@ public record EmbeddingsInput(List<Path> directories) implements EvaluationInput
     }
 
     @Override
-    public Map<String, Path> inputDirectories() {
-        return Map.of("embeddings", directories.get(0));
+    public List<Map.Entry<String, Path>> inputDirectories() {
+        return directories.stream().map(directory -> Map.entry("embeddings", directory)).toList();
     }
 
     @Override
     public EmbeddingSource open(MexaLog log) {
-        // several directories: a merged source over one ImportedEmbeddings per directory goes here
-        return new ImportedEmbeddings(directories.get(0));
+        return MergedEmbeddings.open(directories);
     }
 }

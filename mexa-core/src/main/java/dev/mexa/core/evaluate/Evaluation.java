@@ -2,6 +2,7 @@ package dev.mexa.core.evaluate;
 
 import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
+import dev.mexa.core.corpus.Shard;
 import dev.mexa.core.gate.EstimatedScores;
 import dev.mexa.core.gate.GateResult;
 import dev.mexa.core.gate.GateRules;
@@ -11,6 +12,7 @@ import dev.mexa.core.report.ReportJson;
 import dev.mexa.core.report.ReportWriter;
 import dev.mexa.core.report.ScoreTable;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,7 +34,34 @@ public final class Evaluation {
      */
     public static GateResult run(EvaluationRequest request, EvaluationExecutor executor, MexaLog log) {
         request.warnings().forEach(log::warn);
-        return judge(executor.score(request, log), request.gate(), request.englishScores());
+        MexaReport scored = executor.score(request, log);
+        return judge(scored, shardRules(request.gate(), request.settings().shard(), scored, log),
+                request.englishScores());
+    }
+
+    /**
+     * The rules a shard's run judges its report with. A threshold on a requested language of another shard is that
+     * shard's to judge (the plan has checked that it names a requested language), so it is left out here, with one
+     * line saying so; {@code minScore}, {@code maxDrop} and the other thresholds judge the languages this run scored.
+     * As every rule judges one language at a time, the shards' runs together pass exactly when one whole run would.
+     *
+     * @param rules the request's rules
+     * @param shard the request's shard
+     * @param scored the shard's ungated report
+     * @param log where the line naming the thresholds left to other shards goes
+     * @return the rules to judge {@code scored} with; a whole run's as they are
+     */
+    public static GateRules shardRules(GateRules rules, Shard shard, MexaReport scored, MexaLog log) {
+        if (shard.isWhole()) {
+            return rules;
+        }
+        List<String> elsewhere = rules.thresholds().keySet().stream()
+                .filter(language -> !scored.languages().containsKey(language)).sorted().toList();
+        if (!elsewhere.isEmpty()) {
+            log.info("Shard " + shard + " leaves the thresholds of " + String.join(", ", elsewhere) + " to the"
+                    + " shards that score them.");
+        }
+        return rules.withoutThresholds(elsewhere);
     }
 
     /**

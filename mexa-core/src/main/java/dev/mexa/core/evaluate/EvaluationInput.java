@@ -3,6 +3,7 @@ package dev.mexa.core.evaluate;
 import dev.mexa.core.MexaLog;
 import dev.mexa.core.embedding.EmbeddingSource;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,10 +17,10 @@ public sealed interface EvaluationInput permits ModelRunInput, EmbeddingsInput {
     String description();
 
     /**
-     * @return each directory the input reads, by the setting that names it ({@code model}, {@code corpus},
+     * @return each directory the input reads, with the setting that names it ({@code model}, {@code corpus},
      *     {@code embeddings}), in the order they are read
      */
-    Map<String, Path> inputDirectories();
+    List<Map.Entry<String, Path>> inputDirectories();
 
     /**
      * Opens the input: reads and checks the corpus and the checkpoint's configuration, or the embeddings' headers.

@@ -1,6 +1,7 @@
 package dev.mexa.core.evaluate;
 
 import dev.mexa.core.MexaConfigurationException;
+import dev.mexa.core.corpus.Shard;
 import dev.mexa.core.embedding.EmbeddingSource;
 import dev.mexa.core.gate.GatePlan;
 import dev.mexa.core.gate.GateRules;
@@ -13,13 +14,15 @@ import java.util.Set;
 /**
  * What one evaluation embeds and scores, decided from the settings and an opened source before anything is embedded
  * (a model's weights are not loaded yet): the one place that checks that the pivot and the requested languages are
- * available, and the one place that picks the languages to embed (a shard selection would narrow them here).
+ * available, and the one place that picks the languages to embed: every requested language, or the
+ * {@link EvaluationSettings#shard() shard}'s slice of them.
  *
- * @param settings pivot, languages, pooling and layers
+ * @param settings pivot, languages, pooling, layers and shard
  * @param embedding the source's embedding method id
  * @param targets the languages to embed and score after the pivot, in order, the pivot excluded
- * @param sentences each language to embed, the pivot included, to the number of sentences it will be scored on (a
- *     target's at most the pivot's)
+ * @param sentences each requested language, the pivot included, to the number of sentences it will be scored on (a
+ *     target's at most the pivot's): for a shard, the other shards' languages too, so that the gate rules are checked
+ *     against every language of the sharded run
  */
 public record EvaluationPlan(EvaluationSettings settings, String embedding, List<String> targets,
         Map<String, Integer> sentences) {
@@ -34,7 +37,8 @@ public record EvaluationPlan(EvaluationSettings settings, String embedding, List
      * @param settings what to score
      * @param source the opened source
      * @return the plan
-     * @throws MexaConfigurationException naming {@code pivot} or {@code languages} when the source lacks a language
+     * @throws MexaConfigurationException naming {@code pivot} or {@code languages} when the source lacks a language,
+     *     or {@code shard} when there are fewer languages than shards
      */
     public static EvaluationPlan of(EvaluationSettings settings, EmbeddingSource source) {
         Set<String> available = source.languages();
@@ -49,17 +53,19 @@ public record EvaluationPlan(EvaluationSettings settings, String embedding, List
                     + " (mexa.languages) are not in " + where(source) + " (found " + summary(source)
                     + "): remove them or add their files.");
         }
-        List<String> targets = requested.stream().filter(code -> !code.equals(settings.pivot())).toList();
+        List<String> others = requested.stream().filter(code -> !code.equals(settings.pivot())).toList();
         int pivotSentences = source.sentences(settings.pivot());
         Map<String, Integer> sentences = new LinkedHashMap<>();
         sentences.put(settings.pivot(), pivotSentences);
-        targets.forEach(code -> sentences.put(code, Math.min(pivotSentences, source.sentences(code))));
-        return new EvaluationPlan(settings, source.method().id(), targets, sentences);
+        others.forEach(code -> sentences.put(code, Math.min(pivotSentences, source.sentences(code))));
+        Shard shard = settings.shard();
+        return new EvaluationPlan(settings, source.method().id(), shard.isWhole() ? others : shard.slice(others),
+                sentences);
     }
 
     /**
-     * @return what the gate needs to know of this plan: pivot, scored languages and their sentences, embedding,
-     *     pooling, layers
+     * @return what the gate needs to know of this plan: pivot, requested languages (a shard's and the other shards')
+     *     and their sentences, embedding, pooling, layers
      */
     public GatePlan gatePlan() {
         return GatePlan.of(settings.pivot(), sentences, embedding, settings.pooling().id(),

@@ -1,6 +1,7 @@
 package dev.mexa.core.evaluate;
 
 import dev.mexa.core.MexaException;
+import dev.mexa.core.corpus.Shard;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.gate.EstimatedScores;
 import dev.mexa.core.gate.GateRules;
@@ -110,6 +111,7 @@ public final class EvaluationRequest {
         private final List<String> languages = new ArrayList<>();
         private String pooling = Pooling.MEAN.id();
         private String layers;
+        private String shard;
         private GateRules gate = GateRules.none();
         private final List<GateRules> laterGates = new ArrayList<>();
         private Integer minSentences;
@@ -200,7 +202,11 @@ public final class EvaluationRequest {
             return this;
         }
 
-        /** @param directories directories of recorded embeddings, added to those set so far @return this builder */
+        /**
+         * @param directories directories of recorded embeddings, added to those set so far; several (the exports of
+         *     a sharded run's jobs) are scored as the union of their languages
+         * @return this builder
+         */
         public Builder embeddings(List<Path> directories) {
             this.embeddings.addAll(directories);
             return this;
@@ -227,6 +233,16 @@ public final class EvaluationRequest {
         /** @param range {@code FROM-TO}, {@code FROM-}, or null or blank for every layer @return this builder */
         public Builder layers(String range) {
             this.layers = range;
+            return this;
+        }
+
+        /**
+         * @param written {@code K/N}: embed and score only the K-th of N slices of the requested languages (see
+         *     {@link Shard}); null or blank for all of them
+         * @return this builder
+         */
+        public Builder shard(String written) {
+            this.shard = written;
             return this;
         }
 
@@ -267,17 +283,24 @@ public final class EvaluationRequest {
          * @throws MexaException naming the setting at fault
          */
         public EvaluationRequest build() {
-            EvaluationSettings what = new EvaluationSettings(required(pivot, "pivot (mexa.pivot)"), languages(),
-                    Pooling.parse(pooling), LayerRange.parse(layers));
+            String pivotCode = required(pivot, "pivot (mexa.pivot)");
+            List<String> codes = languages();
+            Shard slice = Shard.parse(shard);
+            if (!codes.isEmpty()) {
+                // listed languages are sliced here already, so that too many shards fail before any file is read
+                slice.slice(codes.stream().filter(code -> !code.equals(pivotCode)).toList());
+            }
+            EvaluationSettings what = new EvaluationSettings(pivotCode, codes, Pooling.parse(pooling),
+                    LayerRange.parse(layers), slice);
             EstimatedScores.check(englishScores);
             GateRules rules = minSentences == null ? gate : gate.withMinSentences(minSentences);
             List<GateRules> later = laterGates.stream()
                     .map(rule -> minSentences == null ? rule : rule.withMinSentences(minSentences)).toList();
             warnings.clear();
-            return new EvaluationRequest(input(), what, rules, later, englishScores, warnings);
+            return new EvaluationRequest(input(slice), what, rules, later, englishScores, warnings);
         }
 
-        private EvaluationInput input() {
+        private EvaluationInput input(Shard slice) {
             if (model != null && !embeddings.isEmpty()) {
                 throw new MexaException("Both model (mexa.model) and embeddings (mexa.embeddings) are set: set model"
                         + " and corpus to run a checkpoint, or embeddings to score precomputed sentence embeddings,"
@@ -292,9 +315,11 @@ public final class EvaluationRequest {
                     throw new MexaException("corpus (mexa.corpus) applies to a model only: remove it when embeddings"
                             + " (mexa.embeddings) is set.");
                 }
-                if (embeddings.size() > 1) {
-                    throw new MexaException("embeddings (mexa.embeddings) names " + embeddings.size()
-                            + " directories: this version reads one; merge them into one directory.");
+                List<Path> twice = embeddings.stream().filter(directory -> embeddings.indexOf(directory)
+                        != embeddings.lastIndexOf(directory)).distinct().toList();
+                if (!twice.isEmpty()) {
+                    throw new MexaException("embeddings (mexa.embeddings) names " + twice.get(0) + " more than once:"
+                            + " list each directory once.");
                 }
                 warnIgnored();
                 return new EmbeddingsInput(embeddings);
@@ -312,6 +337,7 @@ public final class EvaluationRequest {
                     .halfWeights(halfWeights)
                     .cacheDirectory(cache ? cacheDirectory : null)
                     .exportEmbeddings(exportEmbeddings)
+                    .shard(slice)
                     .build());
         }
 

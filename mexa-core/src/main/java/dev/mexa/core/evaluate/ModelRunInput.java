@@ -7,7 +7,8 @@ import dev.mexa.core.embedding.EmbeddingSource;
 import dev.mexa.core.runtime.ModelEmbeddings;
 import dev.mexa.core.runtime.ModelSettings;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,11 +26,11 @@ public record ModelRunInput(ModelSettings settings) implements EvaluationInput {
     }
 
     @Override
-    public Map<String, Path> inputDirectories() {
-        Map<String, Path> directories = new LinkedHashMap<>();
-        directories.put("model", settings.model());
+    public List<Map.Entry<String, Path>> inputDirectories() {
+        List<Map.Entry<String, Path>> directories = new ArrayList<>();
+        directories.add(Map.entry("model", settings.model()));
         if (settings.corpus() != null) {
-            directories.put("corpus", settings.corpus());
+            directories.add(Map.entry("corpus", settings.corpus()));
         }
         return directories;
     }

@@ -2,6 +2,7 @@ package dev.mexa.core.gate;
 
 import dev.mexa.core.MexaException;
 import dev.mexa.core.report.MexaReport;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -114,11 +115,26 @@ public final class GateRules {
      * @throws MexaException naming {@code minSentences} when the minimum is below 1
      */
     public GateRules withMinSentences(int minimum) {
-        Builder copy = builder().minScore(minScore).thresholds(thresholds).maxDrop(maxDrop).minSentences(minimum);
+        return copy(thresholds).minSentences(minimum).build();
+    }
+
+    /**
+     * @param languages languages whose thresholds are judged elsewhere (by the runs of other shards)
+     * @return these rules without the thresholds of those languages
+     */
+    public GateRules withoutThresholds(Collection<String> languages) {
+        Map<String, Double> kept = new LinkedHashMap<>(thresholds);
+        kept.keySet().removeAll(languages);
+        return copy(kept).build();
+    }
+
+    private Builder copy(Map<String, Double> minimums) {
+        Builder copy = builder().minScore(minScore).thresholds(minimums).maxDrop(maxDrop).minSentences(minSentences);
         copy.thresholdSettings.putAll(thresholdSettings);
+        copy.thresholdSettings.keySet().retainAll(minimums.keySet());
         copy.baseline = baseline;
         copy.baselineName = baselineName;
-        return copy.build();
+        return copy;
     }
 
     /** @return whether no rule is set */

@@ -13,6 +13,7 @@ import dev.mexa.core.corpus.ParallelCorpus;
 import dev.mexa.core.embedding.EmbeddingExport;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.embedding.EmbeddingSource;
+import dev.mexa.core.embedding.ExportOrigin;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
 import dev.mexa.core.runtime.model.DecoderCheckpoint;
 import dev.mexa.core.runtime.model.DecoderModel;
@@ -60,7 +61,9 @@ public final class ModelEmbeddings implements EmbeddingSource {
             checkpoint.checkFloat16();
         }
         this.target = ComputeTarget.resolve(settings.device(), settings.dtype(), log);
-        this.export = settings.exportEmbeddings() == null ? null : new EmbeddingExport(settings.exportEmbeddings());
+        this.export = settings.exportEmbeddings() == null ? null : new EmbeddingExport(settings.exportEmbeddings(),
+                new ExportOrigin(fingerprint(), target.computeType().toString(), target.device().getDeviceType(),
+                        settings.shard()));
     }
 
     /**
@@ -140,12 +143,9 @@ public final class ModelEmbeddings implements EmbeddingSource {
      * @return its embeddings cache key
      */
     public CacheKey cacheKey(String language) {
-        if (fingerprint == null) {
-            fingerprint = ModelFingerprint.of(settings.model());
-        }
         return CacheKey.builder()
                 .add("entry", "mexa sentence embeddings per layer, float32")
-                .add("model", fingerprint)
+                .add("model", fingerprint())
                 .add("language", language)
                 .addLines("sentences", corpus.sentences(language))
                 .add("embedding", settings.method().id())
@@ -153,6 +153,14 @@ public final class ModelEmbeddings implements EmbeddingSource {
                 .add("device", target.device().getDeviceType())
                 .add("code", ForwardPassCode.version())
                 .build();
+    }
+
+    /** @return the checkpoint's {@link ModelFingerprint}, computed once */
+    private String fingerprint() {
+        if (fingerprint == null) {
+            fingerprint = ModelFingerprint.of(settings.model());
+        }
+        return fingerprint;
     }
 
     @Override

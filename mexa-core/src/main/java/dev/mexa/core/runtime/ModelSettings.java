@@ -1,6 +1,7 @@
 package dev.mexa.core.runtime;
 
 import dev.mexa.core.MexaException;
+import dev.mexa.core.corpus.Shard;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -26,6 +27,8 @@ import java.util.Objects;
  *     float32 as each layer runs (about half the memory, the same results)
  * @param cacheDirectory where per-language embeddings are cached between runs, or {@code null} for no cache
  * @param exportEmbeddings where to also write the embeddings in the import format, or {@code null}
+ * @param shard the slice of the requested languages this run embeds, recorded in an export so that merging the
+ *     exports of a sharded run can tell when a shard is missing; {@link Shard#WHOLE} for all of them
  */
 public record ModelSettings(
         Path model,
@@ -39,7 +42,8 @@ public record ModelSettings(
         int threads,
         boolean halfWeights,
         Path cacheDirectory,
-        Path exportEmbeddings) {
+        Path exportEmbeddings,
+        Shard shard) {
 
     /** Default number of sentences per language, as in the paper. */
     public static final int DEFAULT_SENTENCES = 100;
@@ -56,6 +60,7 @@ public record ModelSettings(
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(dtype, "dtype");
+        Objects.requireNonNull(shard, "shard");
         requirePositive(sentences, "sentences (mexa.sentences)");
         requirePositive(batchSize, "batchSize (mexa.batchSize)");
         if (threads < 0) {
@@ -108,6 +113,7 @@ public record ModelSettings(
         private boolean halfWeights;
         private Path cacheDirectory;
         private Path exportEmbeddings;
+        private Shard shard = Shard.WHOLE;
 
         private Builder() {
         }
@@ -184,13 +190,19 @@ public record ModelSettings(
             return this;
         }
 
+        /** @param value the slice of the requested languages this run embeds @return this builder */
+        public Builder shard(Shard value) {
+            this.shard = value;
+            return this;
+        }
+
         /**
          * @return the settings
          * @throws MexaException naming the setting when an option is invalid
          */
         public ModelSettings build() {
             return new ModelSettings(model, corpus, sentences, method, device, dtype, batchSize, batchTokens,
-                    threads, halfWeights, cacheDirectory, exportEmbeddings);
+                    threads, halfWeights, cacheDirectory, exportEmbeddings, shard);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.mexa.core.MexaLog;
 import dev.mexa.core.cache.CachedEmbeddings;
 import dev.mexa.core.cache.EmbeddingCache;
 import dev.mexa.core.corpus.ParallelCorpus;
+import dev.mexa.core.corpus.Shard;
 import dev.mexa.core.embedding.EmbeddingSource;
 import dev.mexa.core.embedding.ForwardingEmbeddingSource;
 import dev.mexa.core.evaluate.EvaluationPlan;
@@ -93,7 +94,7 @@ public final class BenchWorker {
         try (timed) {
             evaluateStart = System.nanoTime();
             new MexaEvaluator().evaluate(timed, EvaluationPlan.of(new EvaluationSettings(languages.get(0),
-                    languages.subList(1, languages.size()), Pooling.MEAN, LayerRange.ALL), timed), log);
+                    languages.subList(1, languages.size()), Pooling.MEAN, LayerRange.ALL, Shard.WHOLE), timed), log);
             evaluateSeconds = (System.nanoTime() - evaluateStart) / 1e9;
         }
         double seconds = (System.nanoTime() - start) / 1e9;

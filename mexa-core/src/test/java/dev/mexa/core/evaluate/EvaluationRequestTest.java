@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mexa.core.MexaConfigurationException;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
+import dev.mexa.core.corpus.Shard;
+import dev.mexa.core.embedding.EmbeddingSource;
 import dev.mexa.core.gate.GateRules;
+import dev.mexa.core.runtime.ModelEmbeddings;
 import dev.mexa.core.runtime.ModelSettings;
 import dev.mexa.core.runtime.TinyCheckpoint;
 import dev.mexa.core.runtime.TinyModel;
@@ -67,11 +70,61 @@ class EvaluationRequestTest {
     }
 
     @Test
-    void readsOneEmbeddingsDirectoryForNow() {
+    void readsOneOrSeveralEmbeddingsDirectoriesEachOnce() {
         assertThat(EvaluationRequest.builder().embeddings(List.of(Path.of("e"))).build().input())
                 .isEqualTo(new EmbeddingsInput(List.of(Path.of("e"))));
-        assertThatThrownBy(() -> EvaluationRequest.builder().embeddings(List.of(Path.of("a"), Path.of("b"))).build())
-                .hasMessageStartingWith("embeddings (mexa.embeddings) names 2 directories");
+        assertThat(EvaluationRequest.builder().embeddings(List.of(Path.of("a"), Path.of("b"))).build().input())
+                .isEqualTo(new EmbeddingsInput(List.of(Path.of("a"), Path.of("b"))));
+        assertThatThrownBy(() -> EvaluationRequest.builder().embeddings(List.of(Path.of("a"), Path.of("b"),
+                Path.of("a"))).build()).isInstanceOf(MexaException.class)
+                .hasMessage("embeddings (mexa.embeddings) names a more than once: list each directory once.");
+    }
+
+    @Test
+    void aShardIsCheckedInTheRequestAndReachesTheExport() {
+        EvaluationRequest request = modelRun().shard("2/3").exportEmbeddings(temp).build();
+
+        assertThat(request.settings().shard()).isEqualTo(new Shard(2, 3));
+        assertThat(((ModelRunInput) request.input()).settings().shard()).isEqualTo(new Shard(2, 3));
+        assertThat(modelRun().build().settings().shard()).isEqualTo(Shard.WHOLE);
+        assertThatThrownBy(() -> modelRun().shard("2of3").build()).isInstanceOf(MexaException.class)
+                .hasMessageStartingWith("Invalid shard (mexa.shard) '2of3': write K/N");
+        assertThatThrownBy(() -> modelRun().shard("4/3").build()).isInstanceOf(MexaException.class)
+                .hasMessageStartingWith("Invalid shard (mexa.shard) 4/3: K must be from 1 to N");
+    }
+
+    @Test
+    void listedLanguagesAreSlicedInTheRequestSoThatTooManyShardsFailAtOnce() {
+        assertThat(modelRun().languages(List.of("eng_Latn", "deu_Latn", "fra_Latn")).shard("2/2").build()
+                .settings().shard()).isEqualTo(new Shard(2, 2));
+        assertThatThrownBy(() -> modelRun().languages(List.of("eng_Latn", "deu_Latn", "fra_Latn")).shard("1/3")
+                .build()).isInstanceOf(MexaException.class)
+                .hasMessage("shard (mexa.shard) 1/3 splits 2 languages (the pivot excluded) into 3 shards, so some"
+                        + " shard would have none: use at most 2 shards, or request more languages.");
+    }
+
+    @Test
+    void aShardEmbedsItsSliceOfTheFoundLanguagesAndChecksThresholdsAgainstThemAll() throws IOException {
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        for (String language : List.of("eng_Latn", "deu_Latn", "fra_Latn", "swh_Latn", "wol_Latn")) {
+            Files.writeString(corpus.resolve(language + ".txt"), "w1 w2\n");
+        }
+        try (EmbeddingSource source = new ModelEmbeddings(ModelSettings.defaults(TinyCheckpoint.write(
+                temp.resolve("model"), TinyModel.gpt2()).directory, corpus), MexaLog.silent())) {
+            EvaluationSettings settings = modelRun().shard("2/2").build().settings();
+            EvaluationPlan plan = EvaluationPlan.of(settings, source);
+
+            assertThat(plan.sentences()).containsOnlyKeys("eng_Latn", "deu_Latn", "fra_Latn", "swh_Latn", "wol_Latn");
+            assertThat(plan.targets()).containsExactly("swh_Latn", "wol_Latn");
+            plan.check(GateRules.builder().threshold("deu_Latn", 0.5).threshold("wol_Latn", 0.5).minSentences(1)
+                    .build());
+            assertThatThrownBy(() -> plan.check(GateRules.builder().threshold("deu_Ltan", 0.5).minSentences(1)
+                    .build()))
+                    .hasMessageStartingWith("The minimum for deu_Ltan (thresholds, mexa.thresholds, @MinScore) names"
+                            + " a language that is not among the scored languages");
+            assertThatThrownBy(() -> EvaluationPlan.of(modelRun().shard("5/5").build().settings(), source))
+                    .hasMessageStartingWith("shard (mexa.shard) 5/5 splits 4 languages");
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.mexa.core.MexaException;
+import dev.mexa.core.corpus.Shard;
 import dev.mexa.core.MexaLog;
 import dev.mexa.core.embedding.EmbeddingFiles;
 import dev.mexa.core.embedding.EmbeddingMethod;
@@ -73,10 +74,11 @@ class MexaEvaluatorTest {
 
     @Test
     void maxPoolingAndLayerRange() {
-        EvaluationSettings max = new EvaluationSettings("eng_Latn", List.of("deu_Latn"), Pooling.MAX, LayerRange.ALL);
+        EvaluationSettings max = new EvaluationSettings("eng_Latn", List.of("deu_Latn"), Pooling.MAX, LayerRange.ALL,
+                Shard.WHOLE);
         assertThat(evaluate(max).score("deu_Latn")).isEqualTo(1.0);
         EvaluationSettings lastLayer = new EvaluationSettings("eng_Latn", List.of("deu_Latn"), Pooling.MEAN,
-                LayerRange.parse("1-1"));
+                LayerRange.parse("1-1"), Shard.WHOLE);
         MexaReport report = evaluate(lastLayer);
         assertThat(report.score("deu_Latn")).isCloseTo(1.0 / 3, within(1e-15));
         assertThat(report.languages().keySet()).containsExactly("deu_Latn", "eng_Latn");
@@ -123,7 +125,8 @@ class MexaEvaluatorTest {
 
     @Test
     void missingPivotIsAClearError() {
-        EvaluationSettings settings = new EvaluationSettings("spa_Latn", List.of(), Pooling.MEAN, LayerRange.ALL);
+        EvaluationSettings settings = new EvaluationSettings("spa_Latn", List.of(), Pooling.MEAN, LayerRange.ALL,
+                Shard.WHOLE);
         assertThatThrownBy(() -> evaluate(settings)).isInstanceOf(MexaException.class)
                 .hasMessageContaining("pivot language spa_Latn is not in " + dir)
                 .hasMessageContaining("deu_Latn, eng_Latn, fra_Latn").hasMessageContaining("mexa.pivot");
@@ -132,7 +135,7 @@ class MexaEvaluatorTest {
     @Test
     void missingLanguageIsAClearError() {
         EvaluationSettings settings = new EvaluationSettings("eng_Latn", List.of("deu_Latn", "swh_Latn"),
-                Pooling.MEAN, LayerRange.ALL);
+                Pooling.MEAN, LayerRange.ALL, Shard.WHOLE);
         assertThatThrownBy(() -> evaluate(settings)).isInstanceOf(MexaException.class)
                 .hasMessageContaining("swh_Latn requested in languages (mexa.languages) are not in " + dir);
     }
