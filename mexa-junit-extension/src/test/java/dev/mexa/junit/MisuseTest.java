@@ -124,6 +124,13 @@ class MisuseTest {
                         + " embeddings, not both.");
     }
 
+    @Test
+    void neitherModelNorEmbeddingsSaysTheCorpusIsOptional() {
+        assertThat(classFailure(NoInput.class)).isEqualTo("@MexaEvaluation: No input: set model (mexa.model) to run a"
+                + " checkpoint, over corpus (mexa.corpus) or by default the bundled FLORES-200 devtest, or embeddings"
+                + " (mexa.embeddings) to a directory of <lang>.safetensors files.");
+    }
+
     private static String testFailure(Class<?> example, String test) {
         Events tests = TestKitRuns.run(example).testEvents();
         assertThat(tests.failed().stream().map(event -> event.getPayload(
@@ -229,5 +236,10 @@ class MisuseTest {
     @Tag(TestKitRuns.EXAMPLE_TAG)
     @MexaEvaluation(embeddings = ExampleInputs.EMBEDDINGS, model = ExampleInputs.MODEL)
     static class ModelAndEmbeddings extends AnyTest {
+    }
+
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @MexaEvaluation
+    static class NoInput extends AnyTest {
     }
 }

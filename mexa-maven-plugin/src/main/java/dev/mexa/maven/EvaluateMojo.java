@@ -313,6 +313,7 @@ public class EvaluateMojo extends GateMojo {
         File checkpoint = new ModelArtifacts(repositorySystem, project, modelCache).checkpoint(model, modelArtifact,
                 embeddings != null && !embeddings.isEmpty(), log);
         return EvaluationRequest.builder()
+                .modelSettings("model (mexa.model) or modelArtifact (mexa.modelArtifact)")
                 .model(path(checkpoint))
                 .corpus(path(corpus))
                 .sentences(sentences)

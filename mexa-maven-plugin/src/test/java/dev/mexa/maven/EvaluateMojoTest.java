@@ -199,6 +199,15 @@ class EvaluateMojoTest {
         assertThat(((ModelRunInput) mojo.request(MexaLog.silent()).input()).settings().cacheDirectory()).isNull();
     }
 
+    @Test
+    void withoutInputTheErrorNamesModelArtifactToo() {
+        mojo.embeddings = null;
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("No input: set model (mexa.model) or modelArtifact (mexa.modelArtifact) to"
+                        + " run a checkpoint, over corpus (mexa.corpus) or by default the bundled FLORES-200 devtest");
+    }
+
     /** A rule that cannot apply fails as a MojoExecutionException with mexa-core's message, before scoring. */
     @Test
     void rejectsAThresholdForALanguageThatIsNotScoredBeforeScoring() {

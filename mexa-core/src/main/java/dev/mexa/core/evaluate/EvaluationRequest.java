@@ -117,8 +117,19 @@ public final class EvaluationRequest {
         private Integer minSentences;
         private Map<String, Double> englishScores = Map.of();
         private final List<String> warnings = new ArrayList<>();
+        private String modelSettings = "model (mexa.model)";
 
         private Builder() {
+        }
+
+        /**
+         * @param settings how the front end names the settings that give a model, in the error when no input is set:
+         *     {@code model (mexa.model)} unless set (the plugin adds {@code modelArtifact})
+         * @return this builder
+         */
+        public Builder modelSettings(String settings) {
+            this.modelSettings = settings;
+            return this;
         }
 
         /** @param directory a checkpoint directory, or null @return this builder */
@@ -291,7 +302,7 @@ public final class EvaluationRequest {
                 slice.slice(codes.stream().filter(code -> !code.equals(pivotCode)).toList());
             }
             EvaluationSettings what = new EvaluationSettings(pivotCode, codes, Pooling.parse(pooling),
-                    LayerRange.parse(layers), slice);
+                    LayerRange.parse(layers, "layers (mexa.layers)"), slice);
             EstimatedScores.check(englishScores);
             GateRules rules = minSentences == null ? gate : gate.withMinSentences(minSentences);
             List<GateRules> later = laterGates.stream()
@@ -307,8 +318,9 @@ public final class EvaluationRequest {
                         + " not both.");
             }
             if (model == null && embeddings.isEmpty()) {
-                throw new MexaException("No input: set model (mexa.model) and corpus (mexa.corpus) to run a"
-                        + " checkpoint, or embeddings (mexa.embeddings) to a directory of <lang>.safetensors files.");
+                throw new MexaException("No input: set " + modelSettings + " to run a checkpoint, over corpus"
+                        + " (mexa.corpus) or by default the bundled FLORES-200 devtest, or embeddings (mexa.embeddings)"
+                        + " to a directory of <lang>.safetensors files.");
             }
             if (model == null) {
                 if (corpus != null) {
@@ -350,6 +362,12 @@ public final class EvaluationRequest {
                     "the files record their own method");
             ignoredIf(!ComputeDevice.AUTO.id().equals(device), "device (mexa.device)", "no model runs");
             ignoredIf(!ComputeType.AUTO.id().equals(dtype), "dtype (mexa.dtype)", "no model runs");
+            ignoredIf(threads != 0, "threads (mexa.threads)", "no model runs");
+            ignoredIf(batchTokens != 0, "batchTokens (mexa.batchTokens)", "no model runs");
+            ignoredIf(halfWeights, "halfWeights (mexa.halfWeights)", "no weights load");
+            ignoredIf(!cache, "cache (mexa.cache)", "recorded embeddings are read, never cached");
+            ignoredIf(!DEFAULT_CACHE_DIRECTORY.equals(cacheDirectory), "cacheDirectory (mexa.cacheDirectory)",
+                    "recorded embeddings are read, never cached");
             ignoredIf(exportEmbeddings != null, "exportEmbeddings (mexa.exportEmbeddings)",
                     "the embeddings are already recorded");
         }

@@ -16,11 +16,25 @@ public record LayerRange(int from, int to) {
     private static final String ALL_NAME = "all";
 
     /**
+     * Reads a range as a report records it.
+     *
      * @param text {@code "from-to"}, {@code "from-"}, or {@code "all"}, empty or null for every layer, e.g.
      *     {@code "8-24"}
      * @return the range
+     * @throws MexaException naming the text when it is no range
      */
     public static LayerRange parse(String text) {
+        return parse(text, "layer range");
+    }
+
+    /**
+     * @param text {@code "from-to"}, {@code "from-"}, or {@code "all"}, empty or null for every layer, e.g.
+     *     {@code "8-24"}
+     * @param setting what the text is, named in the error: {@code layer range}, or the setting it was given in
+     * @return the range
+     * @throws MexaException naming {@code setting} and the text when it is no range
+     */
+    public static LayerRange parse(String text, String setting) {
         if (text == null || text.isBlank() || text.trim().equalsIgnoreCase(ALL_NAME)) {
             return ALL;
         }
@@ -36,7 +50,7 @@ public record LayerRange(int from, int to) {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new MexaException("Invalid layer range '" + text + "': use FROM-TO or FROM- with 0 <= FROM <= TO,"
+        throw new MexaException("Invalid " + setting + " '" + text + "': use FROM-TO or FROM- with 0 <= FROM <= TO,"
                 + " e.g. 8-24 (0 is the embedding output).");
     }
 

@@ -57,7 +57,11 @@ class EvaluationRequestTest {
                 .isInstanceOf(MexaException.class)
                 .hasMessageStartingWith("Both model (mexa.model) and embeddings (mexa.embeddings) are set");
         assertThatThrownBy(() -> EvaluationRequest.builder().build()).isInstanceOf(MexaException.class)
-                .hasMessageStartingWith("No input: set model (mexa.model) and corpus (mexa.corpus)");
+                .hasMessage("No input: set model (mexa.model) to run a checkpoint, over corpus (mexa.corpus) or by"
+                        + " default the bundled FLORES-200 devtest, or embeddings (mexa.embeddings) to a directory of"
+                        + " <lang>.safetensors files.");
+        assertThatThrownBy(() -> EvaluationRequest.builder().modelSettings("model (m) or modelArtifact (a)").build())
+                .hasMessageStartingWith("No input: set model (m) or modelArtifact (a) to run a checkpoint, over");
         assertThatThrownBy(() -> EvaluationRequest.builder().embeddings(List.of(Path.of("e"))).corpus(CORPUS).build())
                 .hasMessageStartingWith("corpus (mexa.corpus) applies to a model only");
     }
@@ -146,6 +150,13 @@ class EvaluationRequestTest {
     }
 
     @Test
+    void aLayerRangeErrorNamesTheSetting() {
+        assertThatThrownBy(() -> modelRun().layers("5-2").build()).isInstanceOf(MexaException.class)
+                .hasMessage("Invalid layers (mexa.layers) '5-2': use FROM-TO or FROM- with 0 <= FROM <= TO, e.g. 8-24"
+                        + " (0 is the embedding output).");
+    }
+
+    @Test
     void pivotAndLanguagesAreNotBlank() {
         assertThatThrownBy(() -> modelRun().pivot(" ").build())
                 .hasMessageStartingWith("pivot (mexa.pivot) must not be blank");
@@ -229,6 +240,17 @@ class EvaluationRequestTest {
         assertThat(EvaluationRequest.builder().embeddings(List.of(Path.of("embeddings"))).build().warnings())
                 .isEmpty();
         assertThat(modelRun().sentences(10).batchSize(2).build().warnings()).isEmpty();
+    }
+
+    @Test
+    void theNewerModelOptionsWithRecordedEmbeddingsWarnToo() {
+        EvaluationRequest request = EvaluationRequest.builder().embeddings(List.of(Path.of("embeddings")))
+                .threads(2).batchTokens(512).halfWeights(true).cache(false).cacheDirectory(temp).build();
+
+        assertThat(request.warnings()).extracting(line -> line.substring(0, line.indexOf(" is set"))).containsExactly(
+                "threads (mexa.threads)", "batchTokens (mexa.batchTokens)", "halfWeights (mexa.halfWeights)",
+                "cache (mexa.cache)", "cacheDirectory (mexa.cacheDirectory)");
+        assertThat(request.warnings().get(3)).endsWith("as recorded embeddings are read, never cached. Remove it.");
     }
 
     @Test
