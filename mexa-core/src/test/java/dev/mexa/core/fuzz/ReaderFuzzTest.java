@@ -9,7 +9,9 @@ import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.embedding.ImportedEmbeddings;
 import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
+import dev.mexa.core.report.ReportFixture;
 import dev.mexa.core.report.ReportJson;
+import dev.mexa.core.report.Verdict;
 import dev.mexa.core.runtime.SentenceTokenizer;
 import dev.mexa.core.runtime.TinyCheckpoint;
 import dev.mexa.core.runtime.TinyModel;
@@ -24,9 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -138,12 +138,10 @@ class ReaderFuzzTest {
 
     @Test
     void baselines() throws IOException {
-        Map<String, LanguageResult> languages = new LinkedHashMap<>();
-        languages.put("eng_Latn", LanguageResult.ungated("eng_Latn", true, 4, 1.0, new double[] {1, 1}));
-        languages.put("deu_Latn", LanguageResult.ungated("deu_Latn", false, 4, 0.5, new double[] {0.25, 0.75})
-                .withGate(0.4, 0.6, dev.mexa.core.report.Verdict.PASS, List.of()));
-        MexaReport report = new MexaReport("eng_Latn", "weighted-average", "mean", 4, 2, "all", "model", "corpus",
-                "2026-12-01T00:00:00Z", 5, List.of("a note"), languages);
+        MexaReport report = ReportFixture.report().sentences(4).layers(2).note("a note")
+                .language(LanguageResult.ungated("deu_Latn", false, 4, 0.5, new double[] {0.25, 0.75})
+                        .withGate(0.4, 0.6, Verdict.PASS, List.of()))
+                .build();
         Path file = temp.resolve("baseline/mexa-report.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, ReportJson.toJson(report));

@@ -2,9 +2,6 @@ package dev.mexa.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,11 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReportEscapingTest {
 
     private static MexaReport reportWith(String language, String model, String note) {
-        Map<String, LanguageResult> languages = new LinkedHashMap<>();
-        languages.put("eng_Latn", LanguageResult.ungated("eng_Latn", true, 4, 1.0, new double[] {1}));
-        languages.put(language, LanguageResult.ungated(language, false, 4, 0.5, new double[] {0.5}));
-        return new MexaReport("eng_Latn", "weighted-average", "mean", 4, 1, "all", model, "corpus",
-                "2026-12-01T00:00:00Z", 1, List.of(note), languages);
+        return ReportFixture.report().sentences(4).model(model).note(note).score(language, 0.5).build();
     }
 
     @ParameterizedTest
