@@ -62,6 +62,11 @@ public abstract class ForwardingEmbeddingSource implements EmbeddingSource {
     }
 
     @Override
+    public void allEmbedded() {
+        source.allEmbedded();
+    }
+
+    @Override
     public void close() {
         source.close();
     }

@@ -46,7 +46,7 @@ public final class OlmoPhiReference {
             }
         }
         List<double[][]> states = new ArrayList<>();
-        states.add(copy(x));
+        states.add(ReferenceMath.copy(x));
         for (int layer = 0; layer < m.layers(); layer++) {
             String p = "model.layers." + layer + ".";
             switch (m.modelType()) {
@@ -56,7 +56,7 @@ public final class OlmoPhiReference {
                 default -> throw new IllegalArgumentException(m.modelType());
             }
             if (layer < m.layers() - 1) {
-                states.add(copy(x));
+                states.add(ReferenceMath.copy(x));
             }
         }
         states.add(m.modelType().equals("olmo") ? layerNorm(x) : rmsNorm(x, w.get("model.norm.weight")));
@@ -69,8 +69,8 @@ public final class OlmoPhiReference {
         double[][] q = clip(linear(normed, p + "self_attn.q_proj", m.attentionBias()));
         double[][] k = clip(linear(normed, p + "self_attn.k_proj", m.attentionBias()));
         double[][] v = clip(linear(normed, p + "self_attn.v_proj", m.attentionBias()));
-        add(x, linear(attention(q, k, v), p + "self_attn.o_proj", m.attentionBias()));
-        add(x, swiGlu(layerNorm(x), p));
+        ReferenceMath.add(x, linear(attention(q, k, v), p + "self_attn.o_proj", m.attentionBias()));
+        ReferenceMath.add(x, swiGlu(layerNorm(x), p));
     }
 
     /** Olmo2DecoderLayer: RMSNorm over the whole q and k projections; norms on the sublayer outputs only. */
@@ -80,8 +80,8 @@ public final class OlmoPhiReference {
         double[][] k = rmsNorm(linear(x, a + "k_proj", m.attentionBias()), w.get(a + "k_norm.weight"));
         double[][] v = linear(x, a + "v_proj", m.attentionBias());
         double[][] attended = linear(attention(q, k, v), a + "o_proj", m.attentionBias());
-        add(x, rmsNorm(attended, w.get(p + "post_attention_layernorm.weight")));
-        add(x, rmsNorm(swiGlu(x, p), w.get(p + "post_feedforward_layernorm.weight")));
+        ReferenceMath.add(x, rmsNorm(attended, w.get(p + "post_attention_layernorm.weight")));
+        ReferenceMath.add(x, rmsNorm(swiGlu(x, p), w.get(p + "post_feedforward_layernorm.weight")));
     }
 
     /** Phi3DecoderLayer: pre-norms, fused qkv_proj (q, k, v rows) and gate_up_proj (gate, up rows). */
@@ -90,13 +90,13 @@ public final class OlmoPhiReference {
         int q = m.heads() * m.headDim();
         int kv = m.kvHeads() * m.headDim();
         double[][] attended = attention(columns(qkv, 0, q), columns(qkv, q, kv), columns(qkv, q + kv, kv));
-        add(x, linear(attended, p + "self_attn.o_proj", false));
+        ReferenceMath.add(x, linear(attended, p + "self_attn.o_proj", false));
         double[][] gateUp = linear(rmsNorm(x, w.get(p + "post_attention_layernorm.weight")), p + "mlp.gate_up_proj",
                 false);
         int inner = m.intermediate();
         double[][] gate = columns(gateUp, 0, inner);
         double[][] up = columns(gateUp, inner, inner);
-        add(x, linear(silu(gate, up), p + "mlp.down_proj", false));
+        ReferenceMath.add(x, linear(silu(gate, up), p + "mlp.down_proj", false));
     }
 
     private double[][] swiGlu(double[][] x, String p) {
@@ -128,40 +128,12 @@ public final class OlmoPhiReference {
 
     /** Rotary positions on q and k, then causal (optionally windowed) softmax attention over grouped heads. */
     private double[][] attention(double[][] q, double[][] k, double[][] v) {
-        int length = q.length;
         int d = m.headDim();
-        double[] inverse = inverseFrequencies(length);
+        double[] inverse = inverseFrequencies(q.length);
         double scale = attentionFactor();
-        rope(q, m.heads(), inverse, scale);
-        rope(k, m.kvHeads(), inverse, scale);
-        double[][] out = new double[length][m.heads() * d];
-        for (int head = 0; head < m.heads(); head++) {
-            int kvHead = head / (m.heads() / m.kvHeads());
-            for (int t = 0; t < length; t++) {
-                int first = m.slidingWindow() > 0 ? Math.max(0, t - m.slidingWindow() + 1) : 0;
-                double[] scores = new double[t + 1];
-                double max = Double.NEGATIVE_INFINITY;
-                for (int s = first; s <= t; s++) {
-                    double dot = 0;
-                    for (int i = 0; i < d; i++) {
-                        dot += q[t][head * d + i] * k[s][kvHead * d + i];
-                    }
-                    scores[s] = dot / Math.sqrt(d);
-                    max = Math.max(max, scores[s]);
-                }
-                double total = 0;
-                for (int s = first; s <= t; s++) {
-                    scores[s] = Math.exp(scores[s] - max);
-                    total += scores[s];
-                }
-                for (int s = first; s <= t; s++) {
-                    for (int i = 0; i < d; i++) {
-                        out[t][head * d + i] += scores[s] / total * v[s][kvHead * d + i];
-                    }
-                }
-            }
-        }
-        return out;
+        ReferenceMath.rotate(q, m.heads(), d, inverse, scale);
+        ReferenceMath.rotate(k, m.kvHeads(), d, inverse, scale);
+        return ReferenceMath.attention(q, k, v, m.heads(), m.kvHeads(), d, 1 / Math.sqrt(d), 0, m.slidingWindow());
     }
 
     /**
@@ -192,98 +164,25 @@ public final class OlmoPhiReference {
         return factor <= 1 ? 1 : Math.sqrt(1 + Math.log(factor) / Math.log(original));
     }
 
-    /** Rotates the first rotaryDim dimensions of every head in place, pairing i with i + rotaryDim / 2. */
-    private void rope(double[][] x, int heads, double[] inverse, double scale) {
-        int d = m.headDim();
-        int half = inverse.length;
-        for (int t = 0; t < x.length; t++) {
-            for (int head = 0; head < heads; head++) {
-                for (int i = 0; i < half; i++) {
-                    double angle = t * inverse[i];
-                    double cos = Math.cos(angle) * scale;
-                    double sin = Math.sin(angle) * scale;
-                    double a = x[t][head * d + i];
-                    double b = x[t][head * d + i + half];
-                    x[t][head * d + i] = a * cos - b * sin;
-                    x[t][head * d + i + half] = b * cos + a * sin;
-                }
-            }
-        }
-    }
-
     private double[][] rmsNorm(double[][] x, float[] weight) {
-        double[][] out = new double[x.length][x[0].length];
-        for (int t = 0; t < x.length; t++) {
-            double sumSquares = 0;
-            for (double value : x[t]) {
-                sumSquares += value * value;
-            }
-            double inverse = 1 / Math.sqrt(sumSquares / x[t].length + m.rmsNormEps());
-            for (int j = 0; j < x[t].length; j++) {
-                out[t][j] = weight[j] * x[t][j] * inverse;
-            }
-        }
-        return out;
+        return ReferenceMath.rmsNorm(x, weight, m.rmsNormEps());
     }
 
     /** OlmoLayerNorm: {@code F.layer_norm} without weight or bias, eps 1e-5. */
     private static double[][] layerNorm(double[][] x) {
-        double[][] out = new double[x.length][x[0].length];
-        for (int t = 0; t < x.length; t++) {
-            double mean = 0;
-            for (double value : x[t]) {
-                mean += value / x[t].length;
-            }
-            double variance = 0;
-            for (double value : x[t]) {
-                variance += (value - mean) * (value - mean) / x[t].length;
-            }
-            for (int j = 0; j < x[t].length; j++) {
-                out[t][j] = (x[t][j] - mean) / Math.sqrt(variance + OLMO_LAYER_NORM_EPS);
-            }
-        }
-        return out;
+        return ReferenceMath.layerNorm(x, null, null, OLMO_LAYER_NORM_EPS);
     }
 
     /** y = x W^T + b with W stored [out, in] (torch.nn.Linear). */
     private double[][] linear(double[][] x, String name, boolean bias) {
         float[] weight = w.get(name + ".weight");
-        float[] b = bias ? w.get(name + ".bias") : null;
-        int inputs = x[0].length;
-        int outputs = weight.length / inputs;
-        double[][] y = new double[x.length][outputs];
-        for (int t = 0; t < x.length; t++) {
-            for (int o = 0; o < outputs; o++) {
-                double sum = b == null ? 0 : b[o];
-                for (int i = 0; i < inputs; i++) {
-                    sum += weight[o * inputs + i] * x[t][i];
-                }
-                y[t][o] = sum;
-            }
-        }
-        return y;
+        return ReferenceMath.linear(x, weight, bias ? w.get(name + ".bias") : null, weight.length / x[0].length);
     }
 
     private static double[][] columns(double[][] x, int from, int count) {
         double[][] out = new double[x.length][count];
         for (int t = 0; t < x.length; t++) {
             System.arraycopy(x[t], from, out[t], 0, count);
-        }
-        return out;
-    }
-
-    private static void add(double[][] x, double[][] delta) {
-        for (int t = 0; t < x.length; t++) {
-            for (int j = 0; j < x[t].length; j++) {
-                x[t][j] += delta[t][j];
-            }
-        }
-    }
-
-    private static double[][] copy(double[][] x) {
-        double[][] out = new double[x.length][];
-        for (int t = 0; t < x.length; t++) {
-            out[t] = x[t].clone();
         }
         return out;
     }

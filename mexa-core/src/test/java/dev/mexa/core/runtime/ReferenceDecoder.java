@@ -121,18 +121,7 @@ public final class ReferenceDecoder {
     }
 
     private double[][] rmsNorm(double[][] x, float[] weight) {
-        double[][] out = new double[x.length][x[0].length];
-        for (int t = 0; t < x.length; t++) {
-            double sumSquares = 0;
-            for (double value : x[t]) {
-                sumSquares += value * value;
-            }
-            double inverse = 1 / Math.sqrt(sumSquares / x[t].length + 1e-6);
-            for (int j = 0; j < x[t].length; j++) {
-                out[t][j] = weight[j] * x[t][j] * inverse;
-            }
-        }
-        return out;
+        return ReferenceMath.rmsNorm(x, weight, 1e-6);
     }
 
     /** Qwen3's q_norm / k_norm: an RMSNorm over each head's head_dim values, in place. */
@@ -304,22 +293,6 @@ public final class ReferenceDecoder {
     }
 
     private double[][] layerNorm(double[][] x, String name) {
-        float[] weight = w.get(name + ".weight");
-        float[] bias = w.get(name + ".bias");
-        double[][] out = new double[x.length][x[0].length];
-        for (int t = 0; t < x.length; t++) {
-            double mean = 0;
-            for (double value : x[t]) {
-                mean += value / x[t].length;
-            }
-            double variance = 0;
-            for (double value : x[t]) {
-                variance += (value - mean) * (value - mean) / x[t].length;
-            }
-            for (int j = 0; j < x[t].length; j++) {
-                out[t][j] = (x[t][j] - mean) / Math.sqrt(variance + 1e-5) * weight[j] + bias[j];
-            }
-        }
-        return out;
+        return ReferenceMath.layerNorm(x, w.get(name + ".weight"), w.get(name + ".bias"), 1e-5);
     }
 }

@@ -32,28 +32,77 @@ final class ReferenceMath {
     }
 
     /**
-     * Rotates every head of x in place by its position; HF's rotate_half pairs dimension i with i + D/2.
+     * Rotates the first {@code 2 inverse.length} dimensions of every head of x in place by its position; HF's
+     * rotate_half pairs dimension i with i + inverse.length (with {@code d / 2} frequencies, the whole head).
      *
      * @param x {@code [T][heads * d]}
      * @param heads the number of heads
      * @param d the head size
-     * @param inverse the {@code d / 2} inverse frequencies
+     * @param inverse the inverse frequencies, {@code d / 2} of them or fewer for a partial rotation
      * @param factor the factor on cos and sin (HF's attention factor, 1 for most rotary types)
      */
     static void rotate(double[][] x, int heads, int d, double[] inverse, double factor) {
+        int half = inverse.length;
         for (int t = 0; t < x.length; t++) {
             for (int head = 0; head < heads; head++) {
-                for (int i = 0; i < d / 2; i++) {
+                for (int i = 0; i < half; i++) {
                     double angle = t * inverse[i];
                     double cos = Math.cos(angle) * factor;
                     double sin = Math.sin(angle) * factor;
                     double a = x[t][head * d + i];
-                    double b = x[t][head * d + i + d / 2];
+                    double b = x[t][head * d + i + half];
                     x[t][head * d + i] = a * cos - b * sin;
-                    x[t][head * d + i + d / 2] = b * cos + a * sin;
+                    x[t][head * d + i + half] = b * cos + a * sin;
                 }
             }
         }
+    }
+
+    /**
+     * @param x {@code [T][n]}
+     * @param weight the scale, {@code [n]}
+     * @param eps the epsilon under the root
+     * @return each row times {@code weight / sqrt(mean(row^2) + eps)} (an RMSNorm)
+     */
+    static double[][] rmsNorm(double[][] x, float[] weight, double eps) {
+        double[][] out = new double[x.length][x[0].length];
+        for (int t = 0; t < x.length; t++) {
+            double sumSquares = 0;
+            for (double value : x[t]) {
+                sumSquares += value * value;
+            }
+            double inverse = 1 / Math.sqrt(sumSquares / x[t].length + eps);
+            for (int j = 0; j < x[t].length; j++) {
+                out[t][j] = weight[j] * x[t][j] * inverse;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param x {@code [T][n]}
+     * @param weight the scale, {@code [n]}, or {@code null} for none
+     * @param bias the shift, {@code [n]}, or {@code null} for none
+     * @param eps the epsilon under the root
+     * @return each row normalized to mean 0 and variance 1, then scaled and shifted ({@code F.layer_norm})
+     */
+    static double[][] layerNorm(double[][] x, float[] weight, float[] bias, double eps) {
+        double[][] out = new double[x.length][x[0].length];
+        for (int t = 0; t < x.length; t++) {
+            double mean = 0;
+            for (double value : x[t]) {
+                mean += value / x[t].length;
+            }
+            double variance = 0;
+            for (double value : x[t]) {
+                variance += (value - mean) * (value - mean) / x[t].length;
+            }
+            for (int j = 0; j < x[t].length; j++) {
+                double normed = (x[t][j] - mean) / Math.sqrt(variance + eps);
+                out[t][j] = (weight == null ? normed : normed * weight[j]) + (bias == null ? 0 : bias[j]);
+            }
+        }
+        return out;
     }
 
     /**

@@ -32,9 +32,8 @@ import java.util.Map;
  * An explicit {@code layer_types} list (newer configs) overrides the alternation. The output head and
  * {@code final_logit_softcapping} act on logits only and are not read.
  */
-final class GemmaFamily implements DecoderFamily {
+final class GemmaFamily extends DecoderFamily {
 
-    private static final List<String> PREFIXES = List.of("model.", "");
     private static final Map<String, Integer> DEFAULT_POSITIONS = Map.of("gemma", 8192, "gemma2", 8192,
             "gemma3_text", 131072);
 
@@ -55,32 +54,16 @@ final class GemmaFamily implements DecoderFamily {
      */
     record Settings(ModelConfig config, AttentionShape shape, int intermediate, double normEps,
             Activation activation, Attention attention, boolean bias, boolean sandwich, boolean queryKeyNorms,
-            int[] windows, RotaryEmbedding[] ropes) implements DecoderSpec {
+            int[] windows, RotaryEmbedding[] ropes) {
+    }
 
-        @Override
-        public DecoderModel load(WeightReader weights) {
-            return new Decoder(this, weights.withPrefix(PREFIXES, "embed_tokens.weight"));
-        }
+    /** Not float16-safe: real Gemma checkpoints overflow float16 (see docs/runtime.md); trained in bfloat16. */
+    GemmaFamily() {
+        super("Gemma", false, "gemma", "gemma2", "gemma3_text");
     }
 
     @Override
-    public String name() {
-        return "Gemma";
-    }
-
-    @Override
-    public List<String> modelTypes() {
-        return List.of("gemma", "gemma2", "gemma3_text");
-    }
-
-    /** Real Gemma checkpoints overflow float16 (see docs/runtime.md); they were trained in bfloat16. */
-    @Override
-    public boolean float16Safe() {
-        return false;
-    }
-
-    @Override
-    public DecoderSpec configure(String modelType, ConfigReader config) {
+    DecoderSpec configure(String modelType, ConfigReader config) {
         boolean gemma1 = modelType.equals("gemma");
         boolean gemma3 = modelType.equals("gemma3_text");
         AttentionShape shape = AttentionShape.read(config, 256);
@@ -106,10 +89,11 @@ final class GemmaFamily implements DecoderFamily {
         double scaling = 1 / Math.sqrt(gemma1 ? headDim : config.positive("query_pre_attn_scalar", 256));
         ModelConfig common = new ModelConfig(config.file(), modelType, config.count("vocab_size"), shape.hidden(),
                 layers, Integer.MAX_VALUE);
-        return new Settings(common, shape, config.count("intermediate_size"), config.positive("rms_norm_eps", 1e-6),
-                activation(modelType, config),
+        Settings settings = new Settings(common, shape, config.count("intermediate_size"),
+                config.positive("rms_norm_eps", 1e-6), activation(modelType, config),
                 new Attention(shape.heads(), shape.kvHeads(), headDim, scaling, softCap(modelType, config)),
                 config.flag("attention_bias", false), !gemma1, gemma3, windows, ropes);
+        return DecoderSpec.underModel(settings.config(), weights -> new Decoder(settings, weights));
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.List;
  * per layer LayerNorm, fused-projection attention and a gelu_new MLP, each added to the residual stream, then a
  * final LayerNorm. Conv1D weights are stored {@code [in, out]}.
  */
-final class Gpt2Family implements DecoderFamily {
+final class Gpt2Family extends DecoderFamily {
 
     private static final List<String> PREFIXES = List.of("transformer.", "");
 
@@ -29,32 +29,15 @@ final class Gpt2Family implements DecoderFamily {
      * @param normEps LayerNorm epsilon
      * @param activation the MLP activation
      */
-    record Settings(ModelConfig config, int heads, int intermediate, double normEps, Activation activation)
-            implements DecoderSpec {
+    record Settings(ModelConfig config, int heads, int intermediate, double normEps, Activation activation) {
+    }
 
-        @Override
-        public DecoderModel load(WeightReader weights) {
-            return new Decoder(this, weights.withPrefix(PREFIXES, "wte.weight"));
-        }
+    Gpt2Family() {
+        super("GPT-2", true, "gpt2");
     }
 
     @Override
-    public String name() {
-        return "GPT-2";
-    }
-
-    @Override
-    public List<String> modelTypes() {
-        return List.of("gpt2");
-    }
-
-    @Override
-    public boolean float16Safe() {
-        return true;
-    }
-
-    @Override
-    public DecoderSpec configure(String modelType, ConfigReader config) {
+    DecoderSpec configure(String modelType, ConfigReader config) {
         int hidden = config.count("n_embd");
         int heads = config.count("n_head");
         if (hidden % heads != 0) {
@@ -70,8 +53,10 @@ final class Gpt2Family implements DecoderFamily {
         }
         ModelConfig common = new ModelConfig(config.file(), modelType, config.count("vocab_size"), hidden,
                 config.count("n_layer"), config.count("n_positions", 1024));
-        return new Settings(common, heads, config.count("n_inner", 4 * hidden),
+        Settings settings = new Settings(common, heads, config.count("n_inner", 4 * hidden),
                 config.positive("layer_norm_epsilon", 1e-5), activation);
+        return new DecoderSpec(settings.config(),
+                weights -> new Decoder(settings, weights.withPrefix(PREFIXES, "wte.weight")));
     }
 
     /** A loaded GPT-2 decoder. */

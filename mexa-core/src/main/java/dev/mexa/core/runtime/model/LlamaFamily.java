@@ -27,11 +27,10 @@ import java.util.Map;
  *       the rotation ({@code q_norm}, {@code k_norm}), windows as qwen2.</li>
  * </ul>
  */
-final class LlamaFamily implements DecoderFamily {
+final class LlamaFamily extends DecoderFamily {
 
     private static final Map<String, Integer> DEFAULT_POSITIONS = Map.of("llama", 2048, "mistral", 131072,
             "qwen2", 32768, "qwen3", 32768);
-    private static final List<String> PREFIXES = List.of("model.", "");
 
     /**
      * What a Llama-family layer needs from {@code config.json}.
@@ -49,31 +48,15 @@ final class LlamaFamily implements DecoderFamily {
      */
     record Settings(ModelConfig config, AttentionShape shape, int intermediate, double normEps,
             RotaryEmbedding rope, boolean qkvBias, boolean outputBias, boolean mlpBias, boolean headNorms,
-            int[] windows) implements DecoderSpec {
+            int[] windows) {
+    }
 
-        @Override
-        public DecoderModel load(WeightReader weights) {
-            return new Decoder(this, weights.withPrefix(PREFIXES, "embed_tokens.weight"));
-        }
+    LlamaFamily() {
+        super("Llama", true, "llama", "mistral", "qwen2", "qwen3");
     }
 
     @Override
-    public String name() {
-        return "Llama";
-    }
-
-    @Override
-    public List<String> modelTypes() {
-        return List.of("llama", "mistral", "qwen2", "qwen3");
-    }
-
-    @Override
-    public boolean float16Safe() {
-        return true;
-    }
-
-    @Override
-    public DecoderSpec configure(String modelType, ConfigReader config) {
+    DecoderSpec configure(String modelType, ConfigReader config) {
         boolean qwen3 = modelType.equals("qwen3");
         // Qwen3Config's own default head size is 128
         AttentionShape shape = qwen3 ? AttentionShape.read(config, 128) : AttentionShape.read(config);
@@ -83,10 +66,11 @@ final class LlamaFamily implements DecoderFamily {
         ModelConfig common = new ModelConfig(config.file(), modelType, config.count("vocab_size"), shape.hidden(),
                 layers, Integer.MAX_VALUE);
         boolean attentionBias = (modelType.equals("llama") || qwen3) && config.flag("attention_bias", false);
-        return new Settings(common, shape, config.count("intermediate_size"), config.positive("rms_norm_eps", 1e-6),
-                RopeConfig.read(config, shape.headDim(), maxPositions),
+        Settings settings = new Settings(common, shape, config.count("intermediate_size"),
+                config.positive("rms_norm_eps", 1e-6), RopeConfig.read(config, shape.headDim(), maxPositions),
                 attentionBias || modelType.equals("qwen2"), attentionBias,
                 modelType.equals("llama") && config.flag("mlp_bias", false), qwen3, windows(modelType, config, layers));
+        return DecoderSpec.underModel(settings.config(), weights -> new Decoder(settings, weights));
     }
 
     private static int[] windows(String modelType, ConfigReader config, int layers) {

@@ -16,9 +16,8 @@ import java.util.List;
  * residual add; a final RMSNorm. Refuses float16: AllenAI report OLMo 2 checkpoints giving NaN and garbage in
  * float16, in vLLM and transformers alike (allenai/olmo-cookbook#60), and publish bfloat16 instead.
  */
-final class Olmo2Family implements DecoderFamily {
+final class Olmo2Family extends DecoderFamily {
 
-    private static final List<String> PREFIXES = List.of("model.", "");
 
     /**
      * What an OLMo 2 layer needs from {@code config.json}.
@@ -27,38 +26,18 @@ final class Olmo2Family implements DecoderFamily {
      * @param normEps RMSNorm epsilon
      * @param bias {@code attention_bias}: biases on q, k, v and o
      */
-    record Settings(RotaryDecoderSettings common, double normEps, boolean bias) implements DecoderSpec {
+    record Settings(RotaryDecoderSettings common, double normEps, boolean bias) {
+    }
 
-        @Override
-        public ModelConfig config() {
-            return common.config();
-        }
-
-        @Override
-        public DecoderModel load(WeightReader weights) {
-            return new Decoder(this, weights.withPrefix(PREFIXES, "embed_tokens.weight"));
-        }
+    Olmo2Family() {
+        super("OLMo 2", false, "olmo2");
     }
 
     @Override
-    public String name() {
-        return "OLMo 2";
-    }
-
-    @Override
-    public List<String> modelTypes() {
-        return List.of("olmo2");
-    }
-
-    @Override
-    public boolean float16Safe() {
-        return false;
-    }
-
-    @Override
-    public DecoderSpec configure(String modelType, ConfigReader config) {
-        return new Settings(RotaryDecoderSettings.read(modelType, config, 2048), config.positive("rms_norm_eps", 1e-5),
-                config.flag("attention_bias", false));
+    DecoderSpec configure(String modelType, ConfigReader config) {
+        Settings settings = new Settings(RotaryDecoderSettings.read(modelType, config, 2048),
+                config.positive("rms_norm_eps", 1e-5), config.flag("attention_bias", false));
+        return DecoderSpec.underModel(settings.common().config(), weights -> new Decoder(settings, weights));
     }
 
     /** A loaded OLMo 2 decoder. */
@@ -76,15 +55,15 @@ final class Olmo2Family implements DecoderFamily {
         private final Norm norm;
 
         Decoder(Settings settings, WeightReader weights) {
-            super(settings.config(), weights.manager());
+            super(settings.common().config(), weights.manager());
             this.settings = settings;
             this.computeType = weights.computeType();
             this.attention = settings.common().shape().standardAttention();
             this.embedding = settings.common().readEmbedding(weights);
-            for (int i = 0; i < settings.config().layers(); i++) {
+            for (int i = 0; i < settings.common().config().layers(); i++) {
                 layers.add(readLayer(weights, "layers." + i + "."));
             }
-            this.norm = rms(weights, "norm.weight", settings.config().hidden());
+            this.norm = rms(weights, "norm.weight", settings.common().config().hidden());
         }
 
         private Layer readLayer(WeightReader weights, String prefix) {

@@ -14,10 +14,9 @@ import java.util.List;
  * the code) before attention, before the MLP and at the end, and the query, key and value projections clamped to
  * {@code [-clip_qkv, clip_qkv]} before the rotation, which runs in float32 as in the original OLMo code.
  */
-final class OlmoFamily implements DecoderFamily {
+final class OlmoFamily extends DecoderFamily {
 
     private static final double NORM_EPS = 1e-5;
-    private static final List<String> PREFIXES = List.of("model.", "");
 
     /**
      * What an OLMo layer needs from {@code config.json}.
@@ -26,38 +25,18 @@ final class OlmoFamily implements DecoderFamily {
      * @param bias {@code attention_bias}: biases on q, k, v and o
      * @param clipQkv the clamp bound, 0 for none
      */
-    record Settings(RotaryDecoderSettings common, boolean bias, double clipQkv) implements DecoderSpec {
+    record Settings(RotaryDecoderSettings common, boolean bias, double clipQkv) {
+    }
 
-        @Override
-        public ModelConfig config() {
-            return common.config();
-        }
-
-        @Override
-        public DecoderModel load(WeightReader weights) {
-            return new Decoder(this, weights.withPrefix(PREFIXES, "embed_tokens.weight"));
-        }
+    OlmoFamily() {
+        super("OLMo", true, "olmo");
     }
 
     @Override
-    public String name() {
-        return "OLMo";
-    }
-
-    @Override
-    public List<String> modelTypes() {
-        return List.of("olmo");
-    }
-
-    @Override
-    public boolean float16Safe() {
-        return true;
-    }
-
-    @Override
-    public DecoderSpec configure(String modelType, ConfigReader config) {
-        return new Settings(RotaryDecoderSettings.read(modelType, config, 2048), config.flag("attention_bias", false),
-                config.optionalPositive("clip_qkv").orElse(0.0));
+    DecoderSpec configure(String modelType, ConfigReader config) {
+        Settings settings = new Settings(RotaryDecoderSettings.read(modelType, config, 2048),
+                config.flag("attention_bias", false), config.optionalPositive("clip_qkv").orElse(0.0));
+        return DecoderSpec.underModel(settings.common().config(), weights -> new Decoder(settings, weights));
     }
 
     /** A loaded OLMo decoder. */
@@ -73,7 +52,7 @@ final class OlmoFamily implements DecoderFamily {
         private final List<Layer> layers = new ArrayList<>();
 
         Decoder(Settings settings, WeightReader weights) {
-            super(settings.config(), weights.manager());
+            super(settings.common().config(), weights.manager());
             this.settings = settings;
             RotaryDecoderSettings common = settings.common();
             this.attention = common.shape().standardAttention();

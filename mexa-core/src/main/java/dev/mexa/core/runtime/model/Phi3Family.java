@@ -18,9 +18,8 @@ import java.util.List;
  * top-level {@code original_max_position_embeddings}; the only scaling HF's Phi3Config accepts), and
  * {@code sliding_window} on every layer when set.
  */
-final class Phi3Family implements DecoderFamily {
+final class Phi3Family extends DecoderFamily {
 
-    private static final List<String> PREFIXES = List.of("model.", "");
 
     /**
      * What a Phi-3 layer needs from {@code config.json}.
@@ -29,40 +28,20 @@ final class Phi3Family implements DecoderFamily {
      * @param normEps RMSNorm epsilon
      * @param window the attention window of every layer, 0 for none
      */
-    record Settings(RotaryDecoderSettings common, double normEps, int window) implements DecoderSpec {
+    record Settings(RotaryDecoderSettings common, double normEps, int window) {
+    }
 
-        @Override
-        public ModelConfig config() {
-            return common.config();
-        }
-
-        @Override
-        public DecoderModel load(WeightReader weights) {
-            return new Decoder(this, weights.withPrefix(PREFIXES, "embed_tokens.weight"));
-        }
+    Phi3Family() {
+        super("Phi-3", true, "phi3");
     }
 
     @Override
-    public String name() {
-        return "Phi-3";
-    }
-
-    @Override
-    public List<String> modelTypes() {
-        return List.of("phi3");
-    }
-
-    @Override
-    public boolean float16Safe() {
-        return true;
-    }
-
-    @Override
-    public DecoderSpec configure(String modelType, ConfigReader config) {
+    DecoderSpec configure(String modelType, ConfigReader config) {
         config.object("rope_scaling").ifPresent(scaling -> scaling.requireIfPresent(
                 scaling.has("rope_type") ? "rope_type" : "type", "longrope"));
-        return new Settings(RotaryDecoderSettings.read(modelType, config, 4096), config.positive("rms_norm_eps", 1e-5),
-                config.optionalCount("sliding_window").orElse(0));
+        Settings settings = new Settings(RotaryDecoderSettings.read(modelType, config, 4096),
+                config.positive("rms_norm_eps", 1e-5), config.optionalCount("sliding_window").orElse(0));
+        return DecoderSpec.underModel(settings.common().config(), weights -> new Decoder(settings, weights));
     }
 
     /** A loaded Phi-3 decoder. */
@@ -80,7 +59,7 @@ final class Phi3Family implements DecoderFamily {
         private final Norm norm;
 
         Decoder(Settings settings, WeightReader weights) {
-            super(settings.config(), weights.manager());
+            super(settings.common().config(), weights.manager());
             this.settings = settings;
             this.computeType = weights.computeType();
             RotaryDecoderSettings common = settings.common();
@@ -104,7 +83,7 @@ final class Phi3Family implements DecoderFamily {
         }
 
         private Norm rms(WeightReader weights, String name) {
-            return Norm.rms(weights.readFloat32(name, settings.config().hidden()), settings.normEps());
+            return Norm.rms(weights.readFloat32(name, settings.common().config().hidden()), settings.normEps());
         }
 
         @Override

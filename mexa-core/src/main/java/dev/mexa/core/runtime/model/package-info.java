@@ -11,15 +11,17 @@
  *
  * <h2>Adding a family</h2>
  * <ol>
- *   <li>Write {@code XyzFamily implements DecoderFamily} in this package: {@code modelTypes()},
- *       {@code float16Safe()} (false when activations overflow float16, as Gemma's do), and
- *       {@code configure(modelType, config)}, which reads every key the family uses through
+ *   <li>Write {@code XyzFamily extends DecoderFamily} in this package: its constructor names the family, whether
+ *       float16 is safe (false when activations overflow float16, as Gemma's do) and its {@code model_type}s;
+ *       {@code configure(modelType, config)} reads every key the family uses through
  *       {@code AttentionShape} (hidden size, heads, key/value heads, head size) and
  *       {@link dev.mexa.core.runtime.checkpoint.ConfigReader} (strict types, errors naming config.json and the key),
- *       its rotary embedding through {@link dev.mexa.core.runtime.rope.RopeConfig}, and returns a record
- *       implementing {@code DecoderSpec} with the common {@link dev.mexa.core.runtime.checkpoint.ModelConfig}.</li>
- *   <li>Its {@code load(WeightReader)} builds a {@code LayeredDecoder} subclass: read each weight with the shape
- *       the configuration implies ({@code Linear.read} for {@code nn.Linear}, {@code readFloat32} for norm
+ *       its rotary embedding through {@link dev.mexa.core.runtime.rope.RopeConfig}, into the family's
+ *       {@code Settings} record, and returns a {@code DecoderSpec} of the common
+ *       {@link dev.mexa.core.runtime.checkpoint.ModelConfig} and the family's decoder
+ *       ({@code DecoderSpec.underModel} for weights HF names {@code model.*}).</li>
+ *   <li>That decoder is a {@code LayeredDecoder} subclass built from a {@code WeightReader}: read each weight with
+ *       the shape the configuration implies ({@code Linear.read} for {@code nn.Linear}, {@code readFloat32} for norm
  *       scales); every tensor of the checkpoint must be read, except {@code lm_head.weight}, which is never
  *       loaded. Implement {@code embed}, {@code layer} and {@code finalNorm}.</li>
  *   <li>Compose the layer from the blocks here: {@code Norm.rms}, {@code Norm.rmsOnePlusWeight} (Gemma's
