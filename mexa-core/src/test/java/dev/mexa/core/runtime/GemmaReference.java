@@ -115,21 +115,14 @@ public final class GemmaReference {
         return linear(gate, p + "down_proj", m.hidden());
     }
 
-    /** Gemma's RMSNorm over each row: {@code x / sqrt(mean(x^2) + eps) * (1 + w)}. */
+    /** Gemma's RMSNorm over each row: {@code x / sqrt(mean(x^2) + eps) * (1 + w)}, {@code 1 + w} in float32. */
     private double[][] norm(double[][] x, String name) {
         float[] weight = w.get(name + ".weight");
-        double[][] out = new double[x.length][x[0].length];
-        for (int t = 0; t < x.length; t++) {
-            double sumSquares = 0;
-            for (double value : x[t]) {
-                sumSquares += value * value;
-            }
-            double inverse = 1 / Math.sqrt(sumSquares / x[t].length + EPS);
-            for (int j = 0; j < x[t].length; j++) {
-                out[t][j] = x[t][j] * inverse * (1 + weight[j]);
-            }
+        float[] onePlus = new float[weight.length];
+        for (int j = 0; j < weight.length; j++) {
+            onePlus[j] = 1 + weight[j];
         }
-        return out;
+        return ReferenceMath.rmsNorm(x, onePlus, EPS);
     }
 
     /** The same norm over each head's {@code head_dim} slice (gemma3_text's q_norm and k_norm). */

@@ -18,7 +18,6 @@ import java.util.List;
  */
 final class Olmo2Family extends DecoderFamily {
 
-
     /**
      * What an OLMo 2 layer needs from {@code config.json}.
      *

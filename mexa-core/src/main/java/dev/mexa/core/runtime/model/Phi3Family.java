@@ -20,7 +20,6 @@ import java.util.List;
  */
 final class Phi3Family extends DecoderFamily {
 
-
     /**
      * What a Phi-3 layer needs from {@code config.json}.
      *
