@@ -57,7 +57,9 @@ final class ClassEvaluation {
      *     the class's {@link MexaEvaluation} says, and for a shard without the minimums of other shards' languages
      */
     static GateRules gateRules(ExtensionContext context, MinScoreRules declared) {
-        EvaluationRequest request = configuration(TestAnnotations.classContext(context)).request();
+        ExtensionContext classContext = TestAnnotations.classContext(context);
+        EvaluationRequest request = EvaluationConfiguration.of(annotation(classContext,
+                MinScoreRules.declaredIn(classContext))).request();
         return Evaluation.shardRules(declared.gateRules().withMinSentences(request.gate().minSentences()),
                 request.settings().shard(), report(context), LOG);
     }
@@ -67,16 +69,13 @@ final class ClassEvaluation {
                 .resolve(classContext.getRequiredTestClass().getName());
     }
 
-    private static EvaluationConfiguration configuration(ExtensionContext classContext) {
-        MexaEvaluation annotation = TestAnnotations.evaluation(classContext)
-                .orElseThrow(MinScoreRules.declaredIn(classContext)::withoutEvaluation);
-        return EvaluationConfiguration.of(annotation);
+    private static MexaEvaluation annotation(ExtensionContext classContext, MinScoreRules declared) {
+        return TestAnnotations.evaluation(classContext).orElseThrow(declared::withoutEvaluation);
     }
 
     private static MexaReport evaluate(ExtensionContext classContext) {
         MinScoreRules declared = MinScoreRules.declaredIn(classContext);
-        MexaEvaluation annotation = TestAnnotations.evaluation(classContext).orElseThrow(declared::withoutEvaluation);
-        EvaluationConfiguration configuration = EvaluationConfiguration.of(annotation,
+        EvaluationConfiguration configuration = EvaluationConfiguration.of(annotation(classContext, declared),
                 MinScoreRules.collect(classContext).gateRules(), declared.declared());
         Evaluation.removePreviousReports(reportDirectory(classContext), LOG);
         configuration.missing().ifPresent(missing -> {

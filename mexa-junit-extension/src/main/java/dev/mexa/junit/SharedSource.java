@@ -1,5 +1,6 @@
 package dev.mexa.junit;
 
+import dev.mexa.core.evaluate.EvaluationExecutor;
 import dev.mexa.core.evaluate.EvaluationInput;
 import dev.mexa.core.evaluate.SharedInputExecutor;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,8 +26,8 @@ final class SharedSource implements ExtensionContext.Store.CloseableResource, Au
         this.executor = new SharedInputExecutor(input);
     }
 
-    /** @return the executor every request of this input runs on */
-    SharedInputExecutor executor() {
+    /** @return the executor every request of this input runs on: the seam where another (a forked one) plugs in */
+    EvaluationExecutor executor() {
         return executor;
     }
 
