@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.mexa.core.MexaLog;
+import dev.mexa.core.corpus.Shard;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.evaluate.EvaluationRequest;
 import dev.mexa.core.evaluate.EvaluationSettings;
@@ -185,6 +186,7 @@ class EvaluateMojoTest {
         mojo.languages = "swh_Latn, deu_Latn";
         mojo.pooling = "max";
         mojo.layers = "1-";
+        mojo.shard = "2/2";
 
         EvaluationRequest request = mojo.request(MexaLog.silent());
 
@@ -192,9 +194,9 @@ class EvaluateMojoTest {
                 .corpus(work.resolve("corpus")).sentences(50).method(EmbeddingMethod.LAST_TOKEN)
                 .device(ComputeDevice.CPU).dtype(ComputeType.FLOAT32).batchSize(8).batchTokens(512).threads(2)
                 .halfWeights(true).cacheDirectory(work.resolve("cache")).exportEmbeddings(work.resolve("export"))
-                .build()));
+                .shard(Shard.parse("2/2")).build()));
         assertThat(request.settings()).isEqualTo(new EvaluationSettings("fra_Latn", List.of("swh_Latn", "deu_Latn"),
-                Pooling.MAX, new LayerRange(1, -1)));
+                Pooling.MAX, new LayerRange(1, -1), Shard.parse("2/2")));
         mojo.cache = false;
         assertThat(((ModelRunInput) mojo.request(MexaLog.silent()).input()).settings().cacheDirectory()).isNull();
     }
