@@ -2,13 +2,17 @@ package dev.mexa.maven;
 
 import dev.mexa.core.MexaLog;
 import dev.mexa.core.evaluate.Evaluation;
+import dev.mexa.core.evaluate.EvaluationExecutor;
 import dev.mexa.core.evaluate.EvaluationRequest;
 import dev.mexa.core.evaluate.EvaluationSettings;
 import dev.mexa.core.evaluate.InProcessExecutor;
+import dev.mexa.core.evaluate.fork.ForkedExecutor;
+import dev.mexa.core.evaluate.fork.ScorerJvm;
 import dev.mexa.core.gate.GateResult;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -157,8 +161,10 @@ public class EvaluateMojo extends GateMojo {
     int batchTokens;
 
     /**
-     * PyTorch's CPU threads; 0 uses every available processor when {@code OMP_WAIT_POLICY=PASSIVE} is in the
-     * environment and one otherwise, since PyTorch's spinning threads stall on cores other processes use.
+     * PyTorch's CPU threads; 0 uses every available processor in the forked scorer ({@code fork}, whose environment
+     * has {@code OMP_WAIT_POLICY=PASSIVE} unless the build's sets it) and, with {@code fork} false, every processor
+     * only when {@code OMP_WAIT_POLICY=PASSIVE} is in the build's environment and one otherwise, since PyTorch's
+     * spinning threads stall on cores other processes use.
      *
      * <pre>&lt;threads&gt;0&lt;/threads&gt;</pre>
      *
@@ -166,6 +172,35 @@ public class EvaluateMojo extends GateMojo {
      */
     @Parameter(property = "mexa.threads", defaultValue = "0")
     int threads;
+
+    /**
+     * Whether the model runs in a scorer JVM forked for it (as Surefire forks tests): its environment lets PyTorch use
+     * every processor without stalling on busy cores, {@code scorerJvmArgs} sets its heap, and a native abort of
+     * the engine fails the goal with its exit status instead of ending Maven. Every setting is checked before the
+     * fork. {@code false} runs the model in the build's JVM.
+     *
+     * <pre>&lt;fork&gt;true&lt;/fork&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.fork", defaultValue = "true")
+    boolean fork;
+
+    /**
+     * JVM arguments of the forked scorer ({@code fork}), separated by whitespace, e.g. a heap for a large model's
+     * scores and tokenizer; the scorer's class path is this plugin's, with the native library chosen in the plugin's
+     * {@code <dependencies>}.
+     *
+     * <pre>&lt;scorerJvmArgs&gt;-Xmx4g&lt;/scorerJvmArgs&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mexa.scorerJvmArgs")
+    String scorerJvmArgs;
+
+    /** The plugin's own artifacts: the forked scorer's class path. */
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    PluginDescriptor plugin;
 
     /**
      * Keeps an F16 or BF16 checkpoint's matrices in half precision on the CPU and widens each to float32 as it runs:
@@ -295,13 +330,29 @@ public class EvaluateMojo extends GateMojo {
     @Override
     GateResult gate(Path output, MexaLog log) {
         Evaluation.removePreviousReports(output, log);
-        GateResult result = Evaluation.run(request(log), new InProcessExecutor(), log);
+        GateResult result = Evaluation.run(request(log), executor(log), log);
         if (modelArtifact == null || modelArtifact.isBlank()) {
             return result;
         }
         // the reports name the model by its coordinates, how to get it again, not by its unpacked copy in the cache
         return new GateResult(result.report().withModel(ModelArtifact.parse(modelArtifact).toString()),
                 result.violations(), result.summary());
+    }
+
+    /**
+     * @param log where an ignored {@code scorerJvmArgs} is warned about
+     * @return the forked scorer on the plugin's class path, or this JVM when {@code fork} is false
+     */
+    EvaluationExecutor executor(MexaLog log) {
+        if (!fork) {
+            if (scorerJvmArgs != null && !scorerJvmArgs.isBlank()) {
+                log.warn("scorerJvmArgs (mexa.scorerJvmArgs) is set but fork (mexa.fork) is false: it is ignored, as"
+                        + " the model runs in the build's JVM. Remove it, or set fork to true.");
+            }
+            return new InProcessExecutor();
+        }
+        List<Path> classpath = plugin.getArtifacts().stream().map(artifact -> artifact.getFile().toPath()).toList();
+        return new ForkedExecutor(new ScorerJvm(classpath, scorerJvmArgs));
     }
 
     /**

@@ -28,7 +28,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +76,28 @@ class EvaluateMojoTest {
         mojo = MojoDefaults.evaluateMojo(log);
         mojo.embeddings = List.of(embeddings().toFile());
         mojo.outputDirectory = output.toFile();
+        // the goal's own tests score in this JVM; forksTheScorerByDefaultOnThePluginsClassPath and the integration tests fork
+        mojo.fork = false;
+    }
+
+    @Test
+    void forksTheScorerByDefaultOnThePluginsClassPath() throws Exception {
+        assertThat(MojoDefaults.evaluateMojo(new RecordingLog()).fork).isTrue();
+        mojo.fork = true;
+        mojo.plugin = new PluginDescriptor();
+        List<org.apache.maven.artifact.Artifact> artifacts = new java.util.ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            DefaultArtifact artifact = new DefaultArtifact("test", "entry" + artifacts.size(), "1", "runtime", "jar",
+                    null, new DefaultArtifactHandler("jar"));
+            artifact.setFile(new java.io.File(entry));
+            artifacts.add(artifact);
+        }
+        mojo.plugin.setArtifacts(artifacts);
+
+        mojo.execute();
+
+        assertThat(log.at("INFO")).anyMatch(line -> line.startsWith("Scoring in a forked JVM (OMP_WAIT_POLICY="))
+                .anyMatch(line -> line.matches("deu_Latn\\s+0\\.720 .*"));
     }
 
     /** @return the languages of the written {@code mexa-report.json}, with their gate fields */

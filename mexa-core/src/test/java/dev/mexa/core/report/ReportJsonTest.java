@@ -48,6 +48,33 @@ class ReportJsonTest {
     }
 
     @Test
+    void everyScoreReadsBackToTheSameDouble() {
+        java.util.Random random = new java.util.Random(11);
+        ReportFixture fixture = ReportFixture.report().sentences(7).layers(6);
+        double[] edges = {0.0, Double.MIN_VALUE, Double.MIN_NORMAL, Math.nextUp(0.5), Math.nextDown(1.0), 1.0, 0.1,
+                1.0 / 3, 2.0 / 7, 1e-300};
+        for (int language = 0; language < 40; language++) {
+            double[] layers = new double[6];
+            for (int i = 0; i < layers.length; i++) {
+                layers[i] = language == 0 ? edges[i] : random.nextDouble();
+            }
+            fixture.score("l" + language + "_Latn", language == 1 ? edges[6 + random.nextInt(4)] : random.nextDouble(),
+                    layers);
+        }
+        MexaReport written = fixture.build();
+        ReportWriter.write(written, dir);
+
+        MexaReport read = ReportJson.read(dir.resolve(ReportWriter.JSON));
+
+        assertThat(ReportJson.toJson(read)).isEqualTo(ReportJson.toJson(written));
+        written.languages().forEach((code, result) -> {
+            assertThat(Double.doubleToRawLongBits(read.languages().get(code).score()))
+                    .isEqualTo(Double.doubleToRawLongBits(result.score()));
+            assertThat(read.languages().get(code).layerScores()).isEqualTo(result.layerScores());
+        });
+    }
+
+    @Test
     void writesAllReportsAndNoTemporaryFiles() throws IOException {
         ReportWriter.write(sample(), dir);
         try (var files = Files.list(dir)) {
