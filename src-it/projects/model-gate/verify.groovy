@@ -11,6 +11,9 @@ assert !log.contains('PyTorch graph executor optimizer')
 assert !log.contains('Number of inter-op threads')
 assert !log.contains('Found matching platform')
 assert log.count('[INFO] Scored ') == 2
+// scored in the forked scorer JVM (the default), its log lines in the build's log
+assert log.contains('[INFO] Scoring in a forked JVM (OMP_WAIT_POLICY=')
+assert log =~ /\[INFO\] Loaded llama model .* CPU threads?\n/
 def report = new JsonSlurper().parse(new File(basedir, 'target/mexa/mexa-report.json'))
 assert report.embedding == 'weighted-average'
 assert report.sentences == 40

@@ -45,6 +45,7 @@ class CheckMojoTest {
         EvaluateMojo evaluate = MojoDefaults.evaluateMojo(new RecordingLog());
         evaluate.embeddings = List.of(shared.resolve("embeddings").toFile());
         evaluate.outputDirectory = work.resolve("run").toFile();
+        evaluate.fork = false;
         evaluate.execute();
         recorded = work.resolve("run").resolve(ReportWriter.JSON);
         check = MojoDefaults.checkMojo(log);

@@ -274,6 +274,7 @@ class EvaluateMojoTest {
         EvaluateMojo earlier = MojoDefaults.evaluateMojo(new RecordingLog());
         earlier.embeddings = List.of(embeddings().toFile());
         earlier.outputDirectory = work.resolve("earlier").toFile();
+        earlier.fork = false;
         try {
             earlier.execute();
         } catch (MojoExecutionException | MojoFailureException e) {
