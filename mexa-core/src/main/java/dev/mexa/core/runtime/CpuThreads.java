@@ -9,7 +9,9 @@ import java.util.Locale;
  * other processes also use (CI runners, Surefire forks, {@code mvn -T}) a spinning thread takes the time slice of
  * the thread it waits for: throughput collapses by an order of magnitude. So automatic threads ({@code threads} 0)
  * are one per available processor only when {@code OMP_WAIT_POLICY=PASSIVE} is in the environment, and one
- * otherwise (one thread never waits for another); a number set explicitly is used as given.
+ * otherwise (one thread never waits for another); a number set explicitly is used as given. The Maven plugin's forked
+ * scorer ({@code dev.mexa.core.evaluate.fork.ScorerJvm}) starts with the passive policy unless the environment sets
+ * one, so there automatic threads are every processor.
  */
 public final class CpuThreads {
 
@@ -36,8 +38,9 @@ public final class CpuThreads {
         if (processors > 1) {
             log.info("PyTorch runs on 1 CPU thread: without OMP_WAIT_POLICY=PASSIVE in the environment its threads"
                     + " spin while waiting and stall on busy cores. Export OMP_WAIT_POLICY=PASSIVE (for the JUnit"
-                    + " extension: Surefire's environmentVariables) to use all " + processors + " processors, or set"
-                    + " threads (mexa.threads).");
+                    + " extension: Surefire's environmentVariables; the Maven plugin's forked scorer, fork"
+                    + " (mexa.fork), sets it itself) to use all " + processors + " processors, or set threads"
+                    + " (mexa.threads).");
         }
         return 1;
     }

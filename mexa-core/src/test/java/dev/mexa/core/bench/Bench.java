@@ -1,5 +1,6 @@
 package dev.mexa.core.bench;
 
+import dev.mexa.core.evaluate.fork.ScorerJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The benchmark of {@code bench/run.sh}: generates the checkpoints and the corpus, runs each measurement in a fresh
- * JVM with this environment and the plugin's default settings, and prints a table and one {@code SUMMARY} line. Not a
+ * JVM started as {@code mexa:evaluate} starts its forked scorer, with the plugin's default settings (the in-build
+ * comparison: this environment as it is), and prints a table and one {@code SUMMARY} line. Not a
  * unit test. Options: {@code --work DIR}, {@code --shared DIR}, {@code --languages N}, {@code --medium-layers N},
  * {@code --big-layers N}, {@code --threads N} (default: automatic, as the plugin), {@code --skip-memory}.
  */
@@ -84,11 +86,13 @@ public final class Bench {
         Map<String, Double> first = evaluate(mediumDir, corpus, allCsv, cache.toString(), "64", "0");
         double firstRate = first.get("timed_sentences") / (first.get("embed_seconds") - first.get("first_embed_seconds"));
         double flops = first.get("timed_flops") / (first.get("embed_seconds") - first.get("first_embed_seconds"));
-        double scoring = first.get("scoring_seconds") / first.get("evaluation_seconds");
-        row("first run, " + languages + " languages (cache empty)", String.format(Locale.ROOT,
-                "%.1f s; %.1f sentences/s; %.1f GFLOP/s", first.get("evaluation_seconds"), firstRate, flops / 1e9));
+        double scoring = first.get("scoring_seconds") / first.get("wall_seconds");
+        row("first run, " + languages + " languages (cache empty), scorer JVM included", String.format(Locale.ROOT,
+                "%.1f s; %.1f sentences/s; %.1f GFLOP/s; scoring %.2f s", first.get("wall_seconds"), firstRate,
+                flops / 1e9, first.get("scoring_seconds")));
         Map<String, Double> warm = evaluate(mediumDir, corpus, allCsv, cache.toString(), "64", "0");
-        row("re-run, every language cached", String.format(Locale.ROOT, "%.2f s", warm.get("evaluation_seconds")));
+        row("re-run, every language cached, scorer JVM included", String.format(Locale.ROOT, "%.2f s",
+                warm.get("wall_seconds")));
 
         double idle = rate(evaluate(mediumDir, pair, subsetCsv, "-", "64", "0"));
         row("pair, idle", String.format(Locale.ROOT, "%.1f sentences/s", idle));
@@ -100,16 +104,15 @@ public final class Bench {
             loops.forEach(Process::destroy);
         }
         row("pair, two busy-loop processes", String.format(Locale.ROOT, "%.1f sentences/s", busy));
-        double passiveIdle = rate(worker(Map.of("OMP_WAIT_POLICY", "PASSIVE"), "evaluate", mediumDir.toString(),
-                pair.toString(), subsetCsv, "-", "64", "0", "float32"));
-        row("pair, idle, OMP_WAIT_POLICY=PASSIVE (all processors)", String.format(Locale.ROOT,
-                "%.1f sentences/s", passiveIdle));
+        String[] inBuild = {"evaluate", mediumDir.toString(), pair.toString(), subsetCsv, "-", "64", "0", "float32"};
+        double inBuildIdle = rate(worker(false, inBuild));
+        row("pair, idle, in the build's JVM (fork=false, this environment)", String.format(Locale.ROOT,
+                "%.1f sentences/s", inBuildIdle));
         loops = busyLoops();
         try {
-            double passiveBusy = rate(worker(Map.of("OMP_WAIT_POLICY", "PASSIVE"), "evaluate", mediumDir.toString(),
-                    pair.toString(), subsetCsv, "-", "64", "0", "float32"));
-            row("pair, busy, OMP_WAIT_POLICY=PASSIVE (all processors)", String.format(Locale.ROOT,
-                    "%.1f sentences/s", passiveBusy));
+            double inBuildBusy = rate(worker(false, inBuild));
+            row("pair, busy, in the build's JVM (fork=false, this environment)", String.format(Locale.ROOT,
+                    "%.1f sentences/s", inBuildBusy));
         } finally {
             loops.forEach(Process::destroy);
         }
@@ -146,7 +149,7 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "SUMMARY flops_vs_matmul=%.3f loaded_vs_idle=%.3f batched_vs_single=%.3f"
                 + " scoring_share=%.4f warm_rerun_share=%.4f rss_vs_weights=%s half_rss_vs_weights=%s%n",
                 flops / matmul, busy / idle, idle / single, scoring,
-                warm.get("evaluation_seconds") / first.get("evaluation_seconds"), rss, halfRss);
+                warm.get("wall_seconds") / first.get("wall_seconds"), rss, halfRss);
     }
 
     private Map<String, Double> evaluate(Path model, Path corpus, String languages, String cache, String batchSize,
@@ -165,20 +168,28 @@ public final class Bench {
     }
 
     private Map<String, Double> worker(String... args) throws Exception {
-        return worker(Map.of(), args);
+        return worker(true, args);
     }
 
-    /** Runs a measurement in a JVM as the plugin's or the extension's: this environment plus {@code environment}. */
-    private Map<String, Double> worker(Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Dai.djl.offline=true", "-Dai.djl.default_engine=PyTorch"));
+    /**
+     * Runs a measurement in a JVM started as {@code mexa:evaluate} starts its forked scorer ({@link ScorerJvm}: its
+     * environment, automatic threads), or with {@code forked} false as the build's own JVM would run it: this
+     * environment as it is.
+     */
+    private Map<String, Double> worker(boolean forked, String... args) throws Exception {
+        List<String> jvmArgs = new ArrayList<>(List.of("-Dai.djl.offline=true", "-Dai.djl.default_engine=PyTorch"));
         if (threads != null) {
-            command.add("-Dmexa.bench.threads=" + threads);
+            jvmArgs.add("-Dmexa.bench.threads=" + threads);
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchWorker.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(environment);
+        List<Path> classpath = java.util.Arrays.stream(System.getProperty("java.class.path")
+                .split(java.io.File.pathSeparator)).map(Path::of).toList();
+        ProcessBuilder builder = new ScorerJvm(classpath, String.join(" ", jvmArgs))
+                .processBuilder(BenchWorker.class.getName(), List.of(args)).redirectErrorStream(true);
+        if (!forked) {
+            builder.environment().clear();
+            builder.environment().putAll(System.getenv());
+        }
+        long start = System.nanoTime();
         Process process = builder.start();
         Map<String, Double> results = new LinkedHashMap<>();
         List<String> output = new ArrayList<>();
@@ -192,7 +203,9 @@ public final class Bench {
                 }
             }
         }
-        if (process.waitFor() != 0) {
+        int status = process.waitFor();
+        results.put("wall_seconds", (System.nanoTime() - start) / 1e9);
+        if (status != 0) {
             output.forEach(System.out::println);
             throw new IllegalStateException("benchmark worker " + String.join(" ", args) + " exited with "
                     + process.exitValue());

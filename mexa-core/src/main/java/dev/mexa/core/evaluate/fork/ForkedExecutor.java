@@ -113,13 +113,13 @@ public final class ForkedExecutor implements EvaluationExecutor {
         StringBuilder message = new StringBuilder("The MEXA scorer JVM ").append(ended(status))
                 .append(" without writing its report.");
         if (tail.isEmpty()) {
-            message.append(" It printed nothing.");
+            message.append(" It printed nothing. ");
         } else {
             message.append(" Its last output:");
             tail.forEach(line -> message.append("\n  ").append(line));
             message.append('\n');
         }
-        return new MexaException(message.append(" Set its heap or other JVM options with scorerJvmArgs")
+        return new MexaException(message.append("Set its heap or other JVM options with scorerJvmArgs")
                 .append(" (mexa.scorerJvmArgs), e.g. -Xmx8g, or set fork (mexa.fork) to false to score in the")
                 .append(" build's JVM.").toString());
     }

@@ -80,7 +80,7 @@ class ForkedExecutorTest {
                 .hasMessageStartingWith("The MEXA scorer JVM exited with status 1 without writing its report. Its last"
                         + " output:\n  ")
                 .hasMessageContaining("Too small")
-                .hasMessageEndingWith(" Set its heap or other JVM options with scorerJvmArgs (mexa.scorerJvmArgs),"
+                .hasMessageEndingWith("\nSet its heap or other JVM options with scorerJvmArgs (mexa.scorerJvmArgs),"
                         + " e.g. -Xmx8g, or set fork (mexa.fork) to false to score in the build's JVM.");
     }
 
