@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.mexa.core.DjlEngine;
 import dev.mexa.core.MexaLog;
 import dev.mexa.core.cache.CachedEmbeddings;
@@ -17,6 +16,7 @@ import dev.mexa.core.embedding.ForwardingEmbeddingSource;
 import dev.mexa.core.evaluate.EvaluationPlan;
 import dev.mexa.core.evaluate.EvaluationSettings;
 import dev.mexa.core.evaluate.MexaEvaluator;
+import dev.mexa.core.io.StrictJson;
 import dev.mexa.core.runtime.CpuThreads;
 import dev.mexa.core.runtime.ModelEmbeddings;
 import dev.mexa.core.runtime.ModelSettings;
@@ -41,7 +41,7 @@ public final class BenchWorker {
 
     /**
      * @param args {@code matmul M K N SECONDS}, {@code evaluate MODEL CORPUS LANGUAGES CACHE|- BATCH_SIZE
-     *     BATCH_TOKENS WEIGHTS} or {@code memory MODEL CORPUS WEIGHTS}
+     *     BATCH_TOKENS WEIGHTS}, {@code memory MODEL CORPUS WEIGHTS} or {@code count MODEL CORPUS LANGUAGES}
      */
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -51,6 +51,7 @@ public final class BenchWorker {
                     args[4].equals("-") ? null : Path.of(args[4]), Integer.parseInt(args[5]),
                     Integer.parseInt(args[6]), args[7]);
             case "memory" -> memory(Path.of(args[1]), Path.of(args[2]), args[3]);
+            case "count" -> count(Path.of(args[1]), Path.of(args[2]), List.of(args[3].split(",")));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -102,10 +103,14 @@ public final class BenchWorker {
         result("embed_seconds", timed.embedSeconds());
         result("scoring_seconds", evaluateSeconds - timed.embedSeconds());
         result("first_embed_seconds", timed.firstEmbedSeconds());
-        ParallelCorpus sentences = ParallelCorpus.read(corpus, settings.sentences());
+    }
+
+    /** The sentences and FLOPs of the languages after the first: what {@code evaluate} times. */
+    private static void count(Path model, Path corpus, List<String> languages) {
+        ParallelCorpus sentences = ParallelCorpus.read(corpus, ModelSettings.DEFAULT_SENTENCES);
         long timedSentences = 0;
         double timedFlops = 0;
-        JsonObject config = JsonParser.parseString(Files.readString(model.resolve("config.json"))).getAsJsonObject();
+        JsonObject config = StrictJson.read(model.resolve("config.json"), "model config", "").getAsJsonObject();
         try (SentenceTokenizer tokenizer = new SentenceTokenizer(model)) {
             for (String language : languages.subList(1, languages.size())) {
                 for (String sentence : sentences.sentences(language)) {

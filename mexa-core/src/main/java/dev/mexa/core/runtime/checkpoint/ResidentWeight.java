@@ -85,8 +85,10 @@ public final class ResidentWeight {
         if (dense != null) {
             return step.apply(dense);
         }
-        try (NDArray wide = widen(stored)) {
-            return step.apply(view.apply(wide));
+        // the view is a second handle on the widened storage, attached to the weights' manager: closing only the
+        // widened array would keep its float32 copy alive until the model is closed
+        try (NDArray wide = widen(stored); NDArray viewed = view.apply(wide)) {
+            return step.apply(viewed);
         }
     }
 

@@ -206,6 +206,10 @@ public final class WeightReader {
         ByteBuffer bytes = ByteBuffer.allocateDirect((int) (Math.min(count, perChunk) * bytesPerValue))
                 .order(ByteOrder.LITTLE_ENDIAN);
         float[] values = raw ? null : new float[(int) Math.min(count, perChunk)];
+        // one native buffer for every chunk: creating an array from a Java float[] would allocate a direct buffer per
+        // chunk that only the garbage collector frees, a second copy of the weights in waiting
+        ByteBuffer wideBytes = raw ? null
+                : ByteBuffer.allocateDirect(4 * values.length).order(ByteOrder.nativeOrder());
         for (long from = 0; from < count; from += perChunk) {
             int chunk = (int) Math.min(perChunk, count - from);
             bytes.clear().limit(chunk * bytesPerValue);
@@ -217,8 +221,9 @@ public final class WeightReader {
                             target);
                 } else {
                     FloatCodec.decodeInto(bytes, info.dtype(), values, 0, chunk);
-                    NDArray wide = scope.create(values, new Shape(values.length));
-                    part = wide.get("0:{}", chunk);
+                    wideBytes.clear();
+                    wideBytes.asFloatBuffer().put(values, 0, chunk);
+                    part = scope.create(wideBytes.limit(4 * chunk), new Shape(chunk), DataType.FLOAT32);
                     part = target == DataType.FLOAT32 ? part : part.toType(target, false);
                 }
                 long scale = target == DataType.UINT8 ? 2 : 1;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
+import dev.mexa.core.RecordingLog;
 import dev.mexa.core.evaluate.EvaluationRequest;
 import dev.mexa.core.evaluate.InProcessExecutor;
 import dev.mexa.core.example.ExampleProject;
@@ -61,16 +62,16 @@ class ForkedExecutorTest {
     @Test
     void theForkedScorerReturnsExactlyTheInProcessReportAndItsLogLines() {
         List<String> forkedLines = new ArrayList<>();
-        MexaReport forked = new ForkedExecutor(jvm("-Xmx256m")).score(request().build(), recording(forkedLines));
+        MexaReport forked = new ForkedExecutor(jvm("-Xmx256m")).score(request().build(), new RecordingLog(forkedLines));
         List<String> inProcessLines = new ArrayList<>();
-        MexaReport inProcess = new InProcessExecutor().score(request().build(), recording(inProcessLines));
+        MexaReport inProcess = new InProcessExecutor().score(request().build(), new RecordingLog(inProcessLines));
 
         assertThat(comparable(forked)).isEqualTo(comparable(inProcess));
         forked.languages().forEach((code, result) -> assertThat(result.layerScores())
                 .isEqualTo(inProcess.languages().get(code).layerScores()));
-        assertThat(forkedLines.get(0)).startsWith("INFO Scoring in a forked JVM (OMP_WAIT_POLICY=");
-        assertThat(forkedLines).anyMatch(line -> line.startsWith("INFO Loaded llama model "))
-                .anyMatch(line -> line.startsWith("INFO Scored wol_Latn"));
+        assertThat(forkedLines.get(0)).startsWith("Scoring in a forked JVM (OMP_WAIT_POLICY=");
+        assertThat(forkedLines).anyMatch(line -> line.startsWith("Loaded llama model "))
+                .anyMatch(line -> line.startsWith("Scored wol_Latn"));
     }
 
     @Test
@@ -116,19 +117,5 @@ class ForkedExecutorTest {
             return e.getMessage();
         }
         throw new AssertionError("no MexaException");
-    }
-
-    private static MexaLog recording(List<String> lines) {
-        return new MexaLog() {
-            @Override
-            public void info(String message) {
-                lines.add("INFO " + message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add("WARN " + message);
-            }
-        };
     }
 }

@@ -3,6 +3,7 @@ package dev.mexa.core.evaluate.fork;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mexa.core.MexaLog;
+import dev.mexa.core.RecordingLog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,17 +20,7 @@ class ScorerOutputTest {
         child.info("Scored deu_Latn: 0.95 \"quoted\"");
         child.warn("two\nlines, ünïcode and \u0001");
         List<String> parent = new ArrayList<>();
-        MexaLog log = new MexaLog() {
-            @Override
-            public void info(String message) {
-                parent.add("INFO " + message);
-            }
-
-            @Override
-            public void warn(String message) {
-                parent.add("WARN " + message);
-            }
-        };
+        MexaLog log = new RecordingLog(parent);
 
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
 
@@ -37,7 +28,7 @@ class ScorerOutputTest {
         for (String line : lines) {
             assertThat(ScorerOutput.forward(line, log)).isTrue();
         }
-        assertThat(parent).containsExactly("INFO Scored deu_Latn: 0.95 \"quoted\"",
+        assertThat(parent).containsExactly("Scored deu_Latn: 0.95 \"quoted\"",
                 "WARN two\nlines, ünïcode and \u0001");
         assertThat(ScorerOutput.forward("[W NNPACK.cpp:64] Could not initialize NNPACK", log)).isFalse();
         assertThat(ScorerOutput.forward("@mexa:info not json", log)).isFalse();
