@@ -21,13 +21,14 @@ public final class InProcessExecutor implements EvaluationExecutor {
 
     /**
      * Checks a request against an opened source: its languages, its gate and its later gates. Nothing is embedded.
+     * The forked scorer ({@link dev.mexa.core.evaluate.fork.ForkedExecutor}) checks with it before it forks.
      *
      * @param request the request
      * @param source its opened input
      * @return what to embed and score
      * @throws dev.mexa.core.MexaConfigurationException naming the setting at fault
      */
-    static EvaluationPlan plan(EvaluationRequest request, EmbeddingSource source) {
+    public static EvaluationPlan plan(EvaluationRequest request, EmbeddingSource source) {
         EvaluationPlan plan = EvaluationPlan.of(request.settings(), source);
         plan.check(request.gate());
         request.laterGates().forEach(plan::check);

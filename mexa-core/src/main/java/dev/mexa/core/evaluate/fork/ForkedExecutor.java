@@ -1,5 +1,6 @@
 package dev.mexa.core.evaluate.fork;
 
+import dev.mexa.core.MexaConfigurationException;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
 import dev.mexa.core.embedding.EmbeddingSource;
@@ -60,8 +61,11 @@ public final class ForkedExecutor implements EvaluationExecutor {
                     + (jvm.jvmArgs().isEmpty() ? "" : ", " + String.join(" ", jvm.jvmArgs())) + ")");
             Deque<String> tail = new ArrayDeque<>();
             int status = run(List.of(requestFile.toString(), reportFile.toString(), errorFile.toString()), log, tail);
-            if (status == ScorerMain.INPUT_ERROR && Files.isRegularFile(errorFile)) {
-                throw new MexaException(InputFiles.readUtf8(errorFile, "scorer error", StrictJson.MAX_FILE_BYTES));
+            if ((status == ScorerMain.INPUT_ERROR || status == ScorerMain.CONFIGURATION_ERROR)
+                    && Files.isRegularFile(errorFile)) {
+                String message = InputFiles.readUtf8(errorFile, "scorer error", StrictJson.MAX_FILE_BYTES);
+                throw status == ScorerMain.CONFIGURATION_ERROR ? new MexaConfigurationException(message)
+                        : new MexaException(message);
             }
             if (status != 0 || !Files.isRegularFile(reportFile)) {
                 throw died(status, tail);

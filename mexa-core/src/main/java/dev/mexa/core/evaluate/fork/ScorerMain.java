@@ -1,5 +1,6 @@
 package dev.mexa.core.evaluate.fork;
 
+import dev.mexa.core.MexaConfigurationException;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
 import dev.mexa.core.evaluate.InProcessExecutor;
@@ -13,12 +14,14 @@ import java.nio.file.Path;
  * The scorer JVM's entry point, started by {@link ForkedExecutor}: reads the request file, embeds and scores it in
  * this JVM, and writes the ungated report; its log lines go to the standard output ({@link ScorerOutput}). A
  * configuration or input error is written, as its message, to the error file, and the JVM exits with
- * {@value #INPUT_ERROR}. The scorer ends itself when its standard input closes: the build that started it is gone.
+ * {@value #CONFIGURATION_ERROR} or {@value #INPUT_ERROR}. The scorer ends itself when its standard input closes: the build that started it is gone.
  */
 public final class ScorerMain {
 
     /** The exit status of a scorer that wrote its error file. */
     static final int INPUT_ERROR = 2;
+    /** The exit status of a scorer that wrote its error file for a {@link MexaConfigurationException}. */
+    static final int CONFIGURATION_ERROR = 4;
     /** The exit status of a scorer whose parent went away. */
     static final int ORPHANED = 3;
 
@@ -37,7 +40,7 @@ public final class ScorerMain {
             AtomicFiles.write(Path.of(args[1]), ReportJson.toJson(report));
         } catch (MexaException e) {
             AtomicFiles.write(Path.of(args[2]), e.getMessage());
-            status = INPUT_ERROR;
+            status = e instanceof MexaConfigurationException ? CONFIGURATION_ERROR : INPUT_ERROR;
         }
         System.out.flush();
         // the engine's threads would keep the JVM alive

@@ -30,7 +30,7 @@ final class ScorerRequestFile {
 
     private static final Set<String> KEYS = new TreeSet<>(List.of("format", "model", "corpus", "sentences",
             "embedding", "device", "dtype", "batchSize", "batchTokens", "threads", "halfWeights", "cacheDirectory",
-            "exportEmbeddings", "embeddings", "pivot", "languages", "pooling", "layers"));
+            "exportEmbeddings", "embeddings", "pivot", "languages", "pooling", "layers", "shard"));
     private static final String FIX = "It is written by the build for its MEXA scorer JVM from the same version of"
             + " mexa-core: please report this with the output of mvn -e.";
 
@@ -59,8 +59,11 @@ final class ScorerRequestFile {
                 : model.cacheDirectory().toString());
         json.addProperty("exportEmbeddings", model == null || model.exportEmbeddings() == null ? null
                 : model.exportEmbeddings().toString());
-        json.addProperty("embeddings", request.input() instanceof EmbeddingsInput recorded
-                ? recorded.directories().get(0).toString() : null);
+        JsonArray embeddings = new JsonArray();
+        if (request.input() instanceof EmbeddingsInput recorded) {
+            recorded.directories().forEach(directory -> embeddings.add(directory.toString()));
+        }
+        json.add("embeddings", embeddings);
         EvaluationSettings settings = request.settings();
         json.addProperty("pivot", settings.pivot());
         JsonArray languages = new JsonArray();
@@ -68,6 +71,7 @@ final class ScorerRequestFile {
         json.add("languages", languages);
         json.addProperty("pooling", settings.pooling().id());
         json.addProperty("layers", settings.layerRange().toString());
+        json.addProperty("shard", settings.shard().toString());
         AtomicFiles.write(file, json + "\n");
     }
 
@@ -96,10 +100,11 @@ final class ScorerRequestFile {
                 .pivot(fields.text("pivot"))
                 .languages(fields.texts("languages"))
                 .pooling(fields.text("pooling"))
-                .layers(fields.text("layers"));
-        String embeddings = fields.text("embeddings");
-        if (embeddings != null) {
-            return builder.embeddings(List.of(Path.of(embeddings))).build();
+                .layers(fields.text("layers"))
+                .shard(fields.text("shard"));
+        List<String> embeddings = fields.texts("embeddings");
+        if (!embeddings.isEmpty()) {
+            return builder.embeddings(embeddings.stream().map(Path::of).toList()).build();
         }
         String cacheDirectory = fields.text("cacheDirectory");
         return builder.model(fields.path("model"))

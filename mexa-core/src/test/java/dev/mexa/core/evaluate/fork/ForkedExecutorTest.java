@@ -3,6 +3,7 @@ package dev.mexa.core.evaluate.fork;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mexa.core.MexaConfigurationException;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
 import dev.mexa.core.RecordingLog;
@@ -91,7 +92,7 @@ class ForkedExecutorTest {
         EvaluationRequest request = request().gate(GateRules.builder().threshold("fra_Latn", 0.5).build()).build();
 
         assertThatThrownBy(() -> new ForkedExecutor(jvm("-Xmx1m")).score(request, MexaLog.silent()))
-                .isInstanceOf(MexaException.class)
+                .isInstanceOf(MexaConfigurationException.class)
                 .hasMessageStartingWith("The minimum for fra_Latn (thresholds, mexa.thresholds, @MinScore) names a"
                         + " language that is not among the scored languages");
     }

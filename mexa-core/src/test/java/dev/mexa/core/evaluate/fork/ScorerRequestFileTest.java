@@ -33,7 +33,8 @@ class ScorerRequestFileTest {
         EvaluationRequest request = EvaluationRequest.builder().model(Path.of("m")).corpus(Path.of("c"))
                 .sentences(40).embedding("last-token").device("cpu").dtype("float32").batchSize(8).batchTokens(999)
                 .threads(3).halfWeights(true).cacheDirectory(Path.of("cache")).exportEmbeddings(Path.of("out"))
-                .pivot("deu_Latn").languages(List.of("eng_Latn", "fra_Latn")).pooling("max").layers("2-5").build();
+                .pivot("deu_Latn").languages(List.of("eng_Latn", "fra_Latn")).pooling("max").layers("2-5").shard("2/2")
+                .build();
 
         String text = roundTrip(request);
 
@@ -42,17 +43,19 @@ class ScorerRequestFileTest {
                         "\"sentences\":40", "\"embedding\":\"last-token\"", "\"device\":\"cpu\"",
                         "\"dtype\":\"float32\"", "\"batchSize\":8", "\"batchTokens\":999", "\"threads\":3",
                         "\"halfWeights\":true", "\"cacheDirectory\":\"cache\"", "\"exportEmbeddings\":\"out\"",
-                        "\"embeddings\":null", "\"pivot\":\"deu_Latn\"", "\"languages\":[\"eng_Latn\",\"fra_Latn\"]",
-                        "\"pooling\":\"max\"", "\"layers\":\"2-5\"");
+                        "\"embeddings\":[]", "\"pivot\":\"deu_Latn\"", "\"languages\":[\"eng_Latn\",\"fra_Latn\"]",
+                        "\"pooling\":\"max\"", "\"layers\":\"2-5\"", "\"shard\":\"2/2\"");
     }
 
     @Test
     void noCacheAndRecordedEmbeddingsRoundTrip() throws IOException {
         EvaluationRequest noCache = EvaluationRequest.builder().model(Path.of("m")).cache(false).build();
-        EvaluationRequest recorded = EvaluationRequest.builder().embeddings(List.of(Path.of("e"))).build();
+        EvaluationRequest recorded = EvaluationRequest.builder().embeddings(List.of(Path.of("e"), Path.of("f")))
+                .build();
 
-        assertThat(roundTrip(noCache)).contains("\"cacheDirectory\":null", "\"corpus\":null", "\"layers\":\"all\"");
-        assertThat(roundTrip(recorded)).contains("\"embeddings\":\"e\"", "\"model\":null")
+        assertThat(roundTrip(noCache)).contains("\"cacheDirectory\":null", "\"corpus\":null", "\"layers\":\"all\"",
+                "\"shard\":\"1/1\"");
+        assertThat(roundTrip(recorded)).contains("\"embeddings\":[\"e\",\"f\"]", "\"model\":null")
                 .isEqualTo(Files.readString(written(recorded)));
     }
 
