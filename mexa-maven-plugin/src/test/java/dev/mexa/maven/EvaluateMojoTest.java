@@ -76,7 +76,7 @@ class EvaluateMojoTest {
         mojo = MojoDefaults.evaluateMojo(log);
         mojo.embeddings = List.of(embeddings().toFile());
         mojo.outputDirectory = output.toFile();
-        // the goal's own tests score in this JVM; forksTheScorerByDefaultOnThePluginsClassPath and the integration tests fork
+        // the goal's own tests score in this JVM; forksTheScorerByDefault... and the integration tests fork
         mojo.fork = false;
     }
 
