@@ -72,7 +72,7 @@ public @interface MexaEvaluation {
     /** @return where the model runs: {@code auto}, {@code cpu} or {@code gpu} */
     String device() default "auto";
 
-    /** @return what the model computes in: {@code auto}, {@code float32}, {@code bfloat16} or {@code float16} */
+    /** @return what the model computes in: {@code auto}, {@code float32} or {@code float16} (DJL has no bfloat16) */
     String dtype() default "auto";
 
     /**

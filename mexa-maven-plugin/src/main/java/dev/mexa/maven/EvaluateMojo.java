@@ -128,8 +128,9 @@ public class EvaluateMojo extends GateMojo {
     String device;
 
     /**
-     * What the model computes in: {@code auto} (float32 until bfloat16 on a GPU is verified), {@code float32},
-     * {@code bfloat16} or {@code float16} (GPU only; float32 on the CPU).
+     * What the model computes in: {@code auto} (float32), {@code float32} or {@code float16} (GPU only; float32 on
+     * the CPU). DJL has no bfloat16 on any device: {@code bfloat16} is an error (BF16 weights are widened to
+     * float32).
      *
      * <pre>&lt;dtype&gt;auto&lt;/dtype&gt;</pre>
      *

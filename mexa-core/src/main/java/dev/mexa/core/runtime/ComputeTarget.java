@@ -10,9 +10,8 @@ import dev.mexa.core.MexaLog;
 /**
  * The device and dtype a model actually runs with, resolved from the requested {@link ComputeDevice} and
  * {@link ComputeType}: device {@code auto} picks a GPU when DJL sees one; dtype {@code auto} is float32 on either
- * (until a GPU run of bfloat16 is recorded in docs/performance.md). Half
- * precision types requested on the CPU fall back to float32 with a warning: DJL's PyTorch bridge aborts the JVM on
- * bfloat16 CPU arrays and float16 matrix products on the CPU are two orders of magnitude slower than float32.
+ * (DJL's PyTorch bridge has no bfloat16 on any device). float16 requested on the CPU falls back to float32 with a
+ * warning: float16 matrix products on the CPU are two orders of magnitude slower than float32.
  *
  * @param device where the weights and activations live
  * @param computeType the dtype of weights and activations (norms, softmax and pooling run in float32 regardless)
@@ -51,22 +50,17 @@ public record ComputeTarget(Device device, DataType computeType) {
 
     private static DataType computeType(ComputeType type, boolean gpu, MexaLog log) {
         if (gpu) {
-            if (type == ComputeType.BFLOAT16 || type == ComputeType.FLOAT16) {
-                log.warn("dtype (mexa.dtype) " + type.id() + " on the GPU has not been verified by this version of"
-                        + " mexa-java (no GPU run is recorded in docs/performance.md); use dtype float32 if the run"
-                        + " fails.");
+            if (type == ComputeType.FLOAT16) {
+                log.warn("dtype (mexa.dtype) float16 on the GPU has not been verified by this version of mexa-java (no"
+                        + " GPU run is recorded in docs/performance.md); use dtype float32 if the run fails.");
+                return DataType.FLOAT16;
             }
-            return switch (type) {
-                // float32 until a GPU run of bfloat16 is recorded: DJL's bridge aborts the JVM on bfloat16 on the CPU
-                case AUTO, FLOAT32 -> DataType.FLOAT32;
-                case BFLOAT16 -> DataType.BFLOAT16;
-                case FLOAT16 -> DataType.FLOAT16;
-            };
+            return DataType.FLOAT32;
         }
-        if (type == ComputeType.BFLOAT16 || type == ComputeType.FLOAT16) {
-            log.warn("dtype (mexa.dtype) " + type.id() + " runs as float32 on the CPU: DJL's PyTorch bridge cannot hold"
-                    + " bfloat16 arrays on the CPU and float16 matrix products there are about 200 times slower than"
-                    + " float32. Scores are unaffected beyond rounding; use a GPU for half precision.");
+        if (type == ComputeType.FLOAT16) {
+            log.warn("dtype (mexa.dtype) float16 runs as float32 on the CPU: float16 matrix products there are about"
+                    + " 200 times slower than float32. Scores are unaffected beyond rounding; use a GPU for half"
+                    + " precision.");
         }
         return DataType.FLOAT32;
     }

@@ -36,7 +36,7 @@ public sealed interface DecoderCheckpoint permits FamilyCheckpoint, TorchScriptD
      * Loads the model, checking every weight (or, for an export, its output format).
      *
      * @param device where the model runs
-     * @param computeType float32, float16 or bfloat16 (bfloat16 only on a GPU)
+     * @param computeType float32 or float16 (DJL has no bfloat16)
      * @return the loaded model; close it to free its weights
      * @throws dev.mexa.core.MexaException naming the file and weight at fault
      */
@@ -50,7 +50,7 @@ public sealed interface DecoderCheckpoint permits FamilyCheckpoint, TorchScriptD
      * memory, the same results bit for bit (CPU with float32 compute only; a TorchScript export ignores it).
      *
      * @param device where the model runs
-     * @param computeType float32, float16 or bfloat16 (bfloat16 only on a GPU)
+     * @param computeType float32 or float16 (DJL has no bfloat16)
      * @param halfResident whether to keep half-precision weights as stored; ignored unless on the CPU in float32
      * @return the loaded model; close it to free its weights
      * @throws dev.mexa.core.MexaException naming the file and weight at fault

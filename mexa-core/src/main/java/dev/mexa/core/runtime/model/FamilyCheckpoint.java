@@ -49,7 +49,7 @@ final class FamilyCheckpoint implements DecoderCheckpoint {
         if (!family.float16Safe()) {
             throw new MexaException("dtype (mexa.dtype) float16 is not safe for the " + family.name() + " family ("
                     + spec.config().modelType() + " in " + spec.config().file() + "): its activations exceed float16's"
-                    + " range. Use dtype float32 or bfloat16.");
+                    + " range. Use dtype float32.");
         }
     }
 
