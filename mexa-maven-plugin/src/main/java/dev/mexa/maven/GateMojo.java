@@ -169,13 +169,13 @@ abstract class GateMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        MavenMexaLog log = new MavenMexaLog(getLog(), session != null && session.isParallel()
+                ? project.getArtifactId() : null);
         if (skip) {
-            getLog().info(skipMessage());
+            log.info(skipMessage());
             return;
         }
         EngineLogLevels.quiet(getLog().isDebugEnabled(), System.getProperties());
-        MexaLog log = new MavenMexaLog(getLog(), session != null && session.isParallel()
-                ? project.getArtifactId() : null);
         Path output = outputDirectory();
         GateResult result;
         try {
@@ -189,7 +189,7 @@ abstract class GateMojo extends AbstractMojo {
             throw new MojoExecutionException(failureWhat() + " failed unexpectedly (" + e
                     + "); please report this with the output of mvn -e.", e);
         }
-        GateOutcome.apply(result, haltOnFailure, getLog());
+        GateOutcome.apply(result, haltOnFailure, log);
     }
 
     /** @return the line logged when {@code skip} is set */

@@ -2,7 +2,6 @@ package dev.mexa.maven;
 
 import dev.mexa.core.gate.GateResult;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 
 /**
  * Puts the gate's outcome into the build: one line per violation, then the summary, which fails the build
@@ -16,10 +15,10 @@ final class GateOutcome {
     /**
      * @param result the gate's result
      * @param haltOnFailure whether a violated rule fails the build
-     * @param log the build log
+     * @param log the build log, whose lines name the module in a parallel build
      * @throws MojoFailureException with the summary when a rule is violated and the goal halts on failure
      */
-    static void apply(GateResult result, boolean haltOnFailure, Log log) throws MojoFailureException {
+    static void apply(GateResult result, boolean haltOnFailure, MavenMexaLog log) throws MojoFailureException {
         if (result.passed()) {
             log.info(result.summary());
             return;

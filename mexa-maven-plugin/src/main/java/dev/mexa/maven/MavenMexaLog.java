@@ -4,8 +4,9 @@ import dev.mexa.core.MexaLog;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Routes mexa-core's progress lines and warnings to the Maven build log. In a parallel build ({@code -T}) each line
- * starts with the module's artifactId in brackets, so that two modules' progress lines can be told apart.
+ * Routes mexa-core's progress lines and warnings, and the gate's verdict lines, to the Maven build log. In a parallel
+ * build ({@code -T}) each line starts with the module's artifactId in brackets, so that two modules' lines can be told
+ * apart.
  */
 final class MavenMexaLog implements MexaLog {
 
@@ -29,5 +30,10 @@ final class MavenMexaLog implements MexaLog {
     @Override
     public void warn(String message) {
         log.warn(prefix + message);
+    }
+
+    /** @param message a line at error level, such as a violated rule that fails the build */
+    void error(String message) {
+        log.error(prefix + message);
     }
 }

@@ -13,8 +13,9 @@ class MavenMexaLogTest {
         MavenMexaLog mexa = new MavenMexaLog(log, "model-a");
         mexa.info("Scored deu_Latn: 0.734");
         mexa.warn("Corpus has 40 lines");
+        mexa.error("Rule violated for language swh_Latn");
         assertThat(log.lines()).containsExactly("INFO [model-a] Scored deu_Latn: 0.734",
-                "WARN [model-a] Corpus has 40 lines");
+                "WARN [model-a] Corpus has 40 lines", "ERROR [model-a] Rule violated for language swh_Latn");
     }
 
     @Test
