@@ -3,6 +3,7 @@ package dev.mexa.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /**
  * Keeps the user documentation in step with the goals: every editable parameter of every goal in the generated
  * plugin descriptor appears, with its user property and its default, in the goal's reference page
  * {@code docs/plugin-<goal>.md} (the help goal's output), and every {@code mexa:evaluate} parameter in the
- * properties table of {@code docs/quality-gate.md}.
+ * properties table of {@code docs/quality-gate.md}; the site snippet of {@code docs/html-report.md} is the one the
+ * {@code site-report} integration test builds.
  */
 class PluginDocsTest {
 
@@ -31,6 +34,7 @@ class PluginDocsTest {
     /** A parameter's first line in the help goal's output: its name, then its default, if any. */
     private static final Pattern PARAMETER_LINE = Pattern.compile("(?m)^    (\\w+)(?: \\(Default: (.*)\\))?$");
     private static final Pattern PROPERTY = Pattern.compile("^\\$\\{(.+)}$");
+    private static final Path SITE_REPORT_IT = Path.of("..", "src-it", "projects", "site-report", "pom.xml");
 
     /**
      * One goal parameter as the descriptor declares it.
@@ -157,5 +161,50 @@ class PluginDocsTest {
 
         assertThat(goals().get("evaluate")).extracting(Parameter::name)
                 .allSatisfy(name -> assertThat(guide).contains("| `" + name + "` |"));
+    }
+
+    @Test
+    void theSiteSnippetIsTheOneTheSiteReportTestBuilds() throws Exception {
+        Matcher block = Pattern.compile("## In the Maven site.*?```xml\n(.*?)```", Pattern.DOTALL)
+                .matcher(doc("html-report.md"));
+        assertThat(block.find()).as("the xml snippet of html-report.md").isTrue();
+        Element snippet = parse("<project>" + block.group(1) + "</project>");
+        String version = child(parse(Files.readString(DESCRIPTOR)), "version");
+        Element test = parse(Files.readString(SITE_REPORT_IT).replace("@project.version@", version));
+
+        // the plugin versions the snippet pins (maven-site-plugin 3.21.0 and project-info-reports), then the reports
+        for (String section : List.of("pluginManagement", "reporting")) {
+            assertThat(outline(section(test, section))).as(section).isEqualTo(outline(section(snippet, section)));
+        }
+        assertThat(outline(section(snippet, "pluginManagement")))
+                .contains("artifactId=maven-site-plugin version=3.21.0")
+                .contains("artifactId=maven-project-info-reports-plugin version=");
+    }
+
+    private static Element parse(String xml) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)))
+                .getDocumentElement();
+    }
+
+    private static Element section(Element project, String name) {
+        return (Element) project.getElementsByTagName(name).item(0);
+    }
+
+    /**
+     * @return the elements and their text, without comments and whitespace; the test project's
+     *     {@code excludeDefaults} (which leaves the project-info reports out) aside
+     */
+    private static String outline(Node node) {
+        StringBuilder outline = new StringBuilder();
+        NodeList children = node.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            Node child = children.item(i);
+            if (child.getNodeType() == Node.ELEMENT_NODE && !child.getNodeName().equals("excludeDefaults")) {
+                boolean leaf = ((Element) child).getElementsByTagName("*").getLength() == 0;
+                outline.append(' ').append(child.getNodeName())
+                        .append(leaf ? "=" + child.getTextContent().trim() : " {" + outline(child) + " }");
+            }
+        }
+        return outline.toString();
     }
 }
