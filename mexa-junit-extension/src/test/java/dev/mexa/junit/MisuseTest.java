@@ -37,13 +37,7 @@ class MisuseTest {
 
     @Test
     void minimumForALanguageNotEvaluatedFailsTheClassBeforeTheModelLoads() throws IOException {
-        ExampleInputs.modelAndCorpus();
-        Path corrupt = Files.createDirectories(ProjectDirectory.resolve(CORRUPT_MODEL));
-        for (String file : new String[] {"config.json", "tokenizer.json"}) {
-            Files.copy(ProjectDirectory.resolve(ExampleInputs.MODEL).resolve(file), corrupt.resolve(file),
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.writeString(corrupt.resolve("model.safetensors"), "not a safetensors file");
+        writeCorruptModel();
         // had the model loaded, the class would fail naming its corrupt weights instead
         Events classes = TestKitRuns.run(MisspeltLanguage.class).containerEvents();
         assertThat(classes.failed().stream().map(event -> event.getPayload(TestExecutionResult.class).orElseThrow()
@@ -55,6 +49,25 @@ class MisuseTest {
                 + " (mexa.languages).");
         // the same model with the language spelt right: it loads, and fails naming its weights
         assertThat(classFailure(CorruptWeights.class)).contains(CORRUPT_MODEL + "/model.safetensors");
+    }
+
+    @Test
+    void layersBeyondTheModelFailTheClassBeforeTheModelLoads() throws IOException {
+        writeCorruptModel();
+        assertThat(classFailure(LayersBeyondTheModel.class)).startsWith("@MexaEvaluation: Layer range 0-99 goes"
+                + " beyond the ").endsWith(" hidden states of " + ProjectDirectory.resolve(CORRUPT_MODEL)
+                + " (0..2): narrow layers (mexa.layers).");
+    }
+
+    /** The example model's configuration and tokenizer with weights that fail to load. */
+    private static void writeCorruptModel() throws IOException {
+        ExampleInputs.modelAndCorpus();
+        Path corrupt = Files.createDirectories(ProjectDirectory.resolve(CORRUPT_MODEL));
+        for (String file : new String[] {"config.json", "tokenizer.json"}) {
+            Files.copy(ProjectDirectory.resolve(ExampleInputs.MODEL).resolve(file), corrupt.resolve(file),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.writeString(corrupt.resolve("model.safetensors"), "not a safetensors file");
     }
 
     @Test
@@ -175,6 +188,12 @@ class MisuseTest {
             failIfMissing = true)
     @MinScore(language = "deu_Latn", value = 0.5)
     static class CorruptWeights extends AnyTest {
+    }
+
+    @Tag(TestKitRuns.EXAMPLE_TAG)
+    @MexaEvaluation(model = CORRUPT_MODEL, corpus = ExampleInputs.CORPUS, languages = "deu_Latn", layers = "0-99",
+            failIfMissing = true)
+    static class LayersBeyondTheModel extends AnyTest {
     }
 
     @Tag(TestKitRuns.EXAMPLE_TAG)

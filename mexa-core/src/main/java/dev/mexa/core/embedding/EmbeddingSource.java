@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.SortedSet;
 
 /**
@@ -30,6 +31,14 @@ public interface EmbeddingSource extends AutoCloseable {
      *     corpus or the file's header), so that the gate's {@code minSentences} is checked before a model loads
      */
     int sentences(String language);
+
+    /**
+     * @param language a code from {@link #languages()}
+     * @return how many hidden states (layers + 1, the embedding output first) {@link #embed} returns for it, known
+     *     without embedding anything (from {@code config.json} or the file's header), so that the layer range is
+     *     checked before a model loads; empty when only running the model tells (a TorchScript export)
+     */
+    OptionalInt hiddenStates(String language);
 
     /**
      * Computes or loads one language's sentence embeddings.

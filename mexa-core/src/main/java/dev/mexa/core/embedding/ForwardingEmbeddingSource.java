@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.SortedSet;
 
 /** An {@link EmbeddingSource} that hands every call to another; subclasses change the calls they care about. */
@@ -49,6 +50,11 @@ public abstract class ForwardingEmbeddingSource implements EmbeddingSource {
     @Override
     public int sentences(String language) {
         return source.sentences(language);
+    }
+
+    @Override
+    public OptionalInt hiddenStates(String language) {
+        return source.hiddenStates(language);
     }
 
     @Override

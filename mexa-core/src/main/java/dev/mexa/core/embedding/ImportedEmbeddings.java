@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -134,6 +135,11 @@ public final class ImportedEmbeddings implements EmbeddingSource {
     @Override
     public int sentences(String language) {
         return (int) shapes.get(language)[1];
+    }
+
+    @Override
+    public OptionalInt hiddenStates(String language) {
+        return OptionalInt.of((int) shapes.get(language)[0]);
     }
 
     @Override

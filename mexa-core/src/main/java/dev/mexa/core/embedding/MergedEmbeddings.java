@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -189,6 +190,11 @@ public final class MergedEmbeddings implements EmbeddingSource {
     @Override
     public int sentences(String language) {
         return owner(language).sentences(language);
+    }
+
+    @Override
+    public OptionalInt hiddenStates(String language) {
+        return owner(language).hiddenStates(language);
     }
 
     @Override

@@ -14,8 +14,9 @@ import java.util.Set;
 /**
  * What one evaluation embeds and scores, decided from the settings and an opened source before anything is embedded
  * (a model's weights are not loaded yet): the one place that checks that the pivot and the requested languages are
- * available, and the one place that picks the languages to embed: every requested language, or the
- * {@link EvaluationSettings#shard() shard}'s slice of them.
+ * available and that the layer range lies within the hidden states the source will give (where it knows them before
+ * running: not a TorchScript export), and the one place that picks the languages to embed: every requested language,
+ * or the {@link EvaluationSettings#shard() shard}'s slice of them.
  *
  * @param settings pivot, languages, pooling, layers and shard
  * @param embedding the source's embedding method id
@@ -38,7 +39,8 @@ public record EvaluationPlan(EvaluationSettings settings, String embedding, List
      * @param source the opened source
      * @return the plan
      * @throws MexaConfigurationException naming {@code pivot} or {@code languages} when the source lacks a language,
-     *     or {@code shard} when there are fewer languages than shards
+     *     {@code layers} when the range goes beyond the pivot's hidden states, or {@code shard} when there are fewer
+     *     languages than shards
      */
     public static EvaluationPlan of(EvaluationSettings settings, EmbeddingSource source) {
         Set<String> available = source.languages();
@@ -53,6 +55,8 @@ public record EvaluationPlan(EvaluationSettings settings, String embedding, List
                     + " (mexa.languages) are not in " + where(source) + " (found " + summary(source)
                     + "): remove them or add their files.");
         }
+        source.hiddenStates(settings.pivot())
+                .ifPresent(states -> settings.layerRange().check(states, source.description()));
         List<String> others = requested.stream().filter(code -> !code.equals(settings.pivot())).toList();
         int pivotSentences = source.sentences(settings.pivot());
         Map<String, Integer> sentences = new LinkedHashMap<>();

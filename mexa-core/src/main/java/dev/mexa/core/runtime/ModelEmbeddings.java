@@ -19,6 +19,7 @@ import dev.mexa.core.runtime.model.DecoderCheckpoint;
 import dev.mexa.core.runtime.model.DecoderModel;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.SortedSet;
 
 /**
@@ -123,6 +124,11 @@ public final class ModelEmbeddings implements EmbeddingSource {
     @Override
     public int sentences(String language) {
         return corpus.size();
+    }
+
+    @Override
+    public OptionalInt hiddenStates(String language) {
+        return checkpoint.hiddenStates();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.mexa.core.score;
 
+import dev.mexa.core.MexaConfigurationException;
 import dev.mexa.core.MexaException;
+import java.util.Arrays;
 
 /**
  * An inclusive range of hidden-state indices (0 = embedding output) that pooling is restricted to.
@@ -58,15 +60,40 @@ public record LayerRange(int from, int to) {
      * @param layerScores scores of all layers
      * @param source what the scores belong to, for the error message
      * @return the scores within this range
+     * @throws MexaException naming {@code layers (mexa.layers)} when the range goes beyond the scores
      */
     public double[] select(double[] layerScores, String source) {
-        int last = to == -1 ? layerScores.length - 1 : to;
-        if (last >= layerScores.length || from > last) {
-            throw new MexaException("Layer range " + this + " goes beyond the " + layerScores.length
-                    + " hidden states of " + source + " (0.." + (layerScores.length - 1)
-                    + "): narrow layers (mexa.layers).");
+        if (!within(layerScores.length)) {
+            throw new MexaException(beyond(layerScores.length, source));
         }
-        return java.util.Arrays.copyOfRange(layerScores, from, last + 1);
+        return Arrays.copyOfRange(layerScores, from, last(layerScores.length) + 1);
+    }
+
+    /**
+     * Checks that this range lies within the hidden states an input will have, as a plan does before anything is
+     * embedded; {@link #select} says the same of scores in hand.
+     *
+     * @param hiddenStates how many hidden states there are: a model's layers + 1
+     * @param source what has them, for the error message
+     * @throws MexaConfigurationException naming {@code layers (mexa.layers)} when the range goes beyond them
+     */
+    public void check(int hiddenStates, String source) {
+        if (!within(hiddenStates)) {
+            throw new MexaConfigurationException(beyond(hiddenStates, source));
+        }
+    }
+
+    private boolean within(int hiddenStates) {
+        return last(hiddenStates) < hiddenStates && from <= last(hiddenStates);
+    }
+
+    private int last(int hiddenStates) {
+        return to == -1 ? hiddenStates - 1 : to;
+    }
+
+    private String beyond(int hiddenStates, String source) {
+        return "Layer range " + this + " goes beyond the " + hiddenStates + " hidden states of " + source + " (0.."
+                + (hiddenStates - 1) + "): narrow layers (mexa.layers).";
     }
 
     /**

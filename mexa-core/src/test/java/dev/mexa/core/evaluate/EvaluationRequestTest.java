@@ -201,6 +201,21 @@ class EvaluationRequestTest {
                         + " among the scored languages (deu_Latn, eng_Latn)");
     }
 
+    @Test
+    void aLayerRangeBeyondTheModelsHiddenStatesFailsBeforeTheWeightsLoad() throws IOException {
+        Path model = weightlessModel();
+        Files.writeString(model.resolve("model.safetensors"), "not a safetensors file");
+        EvaluationRequest.Builder request = EvaluationRequest.builder().model(model)
+                .corpus(corpus("w1 w2\n", "w3 w4\n")).device("cpu").cache(false).minSentences(1);
+
+        assertThatThrownBy(() -> Evaluation.run(request.layers("1-3").build(), new InProcessExecutor(),
+                MexaLog.silent())).isInstanceOf(MexaConfigurationException.class)
+                .hasMessage("Layer range 1-3 goes beyond the 3 hidden states of " + model + " (0..2): narrow layers"
+                        + " (mexa.layers).");
+        assertThatThrownBy(() -> Evaluation.run(request.layers("1-2").build(), new InProcessExecutor(),
+                MexaLog.silent())).hasMessageContaining("model.safetensors").hasMessageNotContaining("mexa.layers");
+    }
+
     /** A checkpoint without its weights: a run that loads it fails. */
     private Path weightlessModel() throws IOException {
         TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("model"), TinyModel.gpt2());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.mexa.core.MexaConfigurationException;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.corpus.Shard;
 import dev.mexa.core.MexaLog;
@@ -138,6 +139,18 @@ class MexaEvaluatorTest {
                 Pooling.MEAN, LayerRange.ALL, Shard.WHOLE);
         assertThatThrownBy(() -> evaluate(settings)).isInstanceOf(MexaException.class)
                 .hasMessageContaining("swh_Latn requested in languages (mexa.languages) are not in " + dir);
+    }
+
+    @Test
+    void aLayerRangeBeyondTheRecordedHiddenStatesFailsWhenPlanning() {
+        EvaluationSettings settings = new EvaluationSettings("eng_Latn", List.of(), Pooling.MEAN,
+                LayerRange.parse("1-2"), Shard.WHOLE);
+        try (ImportedEmbeddings source = new ImportedEmbeddings(dir)) {
+            assertThatThrownBy(() -> EvaluationPlan.of(settings, source))
+                    .isInstanceOf(MexaConfigurationException.class)
+                    .hasMessage("Layer range 1-2 goes beyond the 2 hidden states of " + dir + " (0..1): narrow layers"
+                            + " (mexa.layers).");
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.mexa.core.runtime.model;
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 /**
  * A model directory, read and checked cheaply so that configuration mistakes surface before the weights are loaded
@@ -26,6 +27,12 @@ public sealed interface DecoderCheckpoint permits FamilyCheckpoint, TorchScriptD
 
     /** @return the name of its decoder family, e.g. {@code Llama}, or {@code TorchScript} */
     String familyName();
+
+    /**
+     * @return how many hidden states a forward pass yields, {@code config.json}'s layers + 1; empty for a TorchScript
+     *     export, whose probe run at load time tells
+     */
+    OptionalInt hiddenStates();
 
     /**
      * @throws dev.mexa.core.MexaException naming the model when float16 compute is not available for it

@@ -9,6 +9,7 @@ import dev.mexa.core.runtime.checkpoint.CheckpointFiles;
 import dev.mexa.core.runtime.checkpoint.ConfigReader;
 import dev.mexa.core.runtime.checkpoint.WeightReader;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 /**
  * A HuggingFace checkpoint directory whose {@code config.json} its family has read and checked: cheap to create,
@@ -42,6 +43,11 @@ final class FamilyCheckpoint implements DecoderCheckpoint {
     @Override
     public String familyName() {
         return family.name();
+    }
+
+    @Override
+    public OptionalInt hiddenStates() {
+        return OptionalInt.of(spec.config().layers() + 1);
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.ObjIntConsumer;
 
 /**
@@ -60,6 +61,11 @@ final class TorchScriptDecoder implements DecoderModel {
         @Override
         public String familyName() {
             return "TorchScript";
+        }
+
+        @Override
+        public OptionalInt hiddenStates() {
+            return OptionalInt.empty();
         }
 
         @Override
