@@ -7,7 +7,7 @@ import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.ReportFixture;
 import dev.mexa.core.report.ReportWriter;
-import dev.mexa.core.report.Verdict;
+import dev.mexa.core.report.ViolatedRule;
 import dev.mexa.core.report.html.HtmlReport;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -44,7 +44,8 @@ class ReportMojoTest {
 
     private Path writtenReport() {
         LanguageResult german = LanguageResult.ungated("deu_Latn", false, 50, 0.82, new double[] {0.7, 0.94})
-                .withGate(0.85, 0.84, Verdict.FAIL, List.of("Rule violated for language deu_Latn"));
+                .withGate(ReportFixture.failed(0.85, 0.84, ViolatedRule.MINIMUM,
+                        "Rule violated for language deu_Latn"));
         LanguageResult hostile = LanguageResult.ungated("<script>", false, 50, 0.6, new double[] {0.5, 0.7});
         MexaReport report = ReportFixture.report().sentences(50).layers(2).model("/models/tiny").corpus(null)
                 .createdAt("2026-11-24T18:00:00Z").durationMillis(1500).language(german).language(hostile).build();

@@ -1,12 +1,16 @@
 package dev.mexa.core.gate;
 
+import dev.mexa.core.report.LanguageGate;
 import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.Verdict;
+import dev.mexa.core.report.ViolatedRule;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Applies {@link GateRules} to a report: the one place where thresholds and regressions are judged. */
 public final class QualityGate {
@@ -27,8 +31,8 @@ public final class QualityGate {
      *
      * @param report an evaluated report
      * @param rules the rules
-     * @return the gated report (with each language's threshold, baseline, verdict and violations), violation lines
-     *     and summary
+     * @return the gated report (with each language's threshold, baseline, verdict, violations and violated rules),
+     *     violation lines and summary
      * @throws dev.mexa.core.MexaConfigurationException for rules that cannot apply (a threshold for a language absent
      *     from the report, a baseline made with another pivot, embedding or pooling, a gated language scored on fewer
      *     than {@link GateRules#minSentences()} sentences)
@@ -60,7 +64,7 @@ public final class QualityGate {
 
     private static LanguageResult judge(LanguageResult result, GateRules rules) {
         if (result.pivot()) {
-            return result.withGate(null, null, Verdict.NOT_GATED, List.of());
+            return result.withGate(LanguageGate.NONE);
         }
         String language = result.language();
         double score = result.score();
@@ -68,12 +72,15 @@ public final class QualityGate {
         Double baseline = baselineScore(rules.baseline(), language);
         boolean regressionRule = baseline != null && rules.maxDrop() != null;
         List<String> violations = new ArrayList<>();
+        Set<ViolatedRule> violated = EnumSet.noneOf(ViolatedRule.class);
         if (threshold != null && score < threshold - TOLERANCE) {
             violations.add(ViolationMessages.belowMinimum(language, score, threshold));
+            violated.add(ViolatedRule.MINIMUM);
         }
         if (regressionRule && baseline - score > rules.maxDrop() + TOLERANCE) {
             violations.add(ViolationMessages.dropped(language, baseline, score, GateRulesValidation.baselineName(rules),
                     rules.maxDrop()));
+            violated.add(ViolatedRule.MAX_DROP);
         }
         Verdict verdict;
         if (threshold == null && !regressionRule) {
@@ -81,7 +88,7 @@ public final class QualityGate {
         } else {
             verdict = violations.isEmpty() ? Verdict.PASS : Verdict.FAIL;
         }
-        return result.withGate(threshold, baseline, verdict, violations);
+        return result.withGate(new LanguageGate(threshold, baseline, verdict, violations, violated));
     }
 
     static Double baselineScore(MexaReport baseline, String language) {

@@ -1,6 +1,5 @@
 package dev.mexa.core.gate;
 
-import dev.mexa.core.report.BaselineChange;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -45,7 +44,7 @@ final class ViolationMessages {
     static String dropped(String language, double baseline, double score, String baselineName, double maxDrop) {
         int decimals = decimals(places -> round(baseline, places).subtract(round(score, places))
                 .compareTo(round(maxDrop, places)) > 0);
-        return "Rule violated for language " + language + ": " + BaselineChange.DROPPED + format(baseline, decimals)
+        return "Rule violated for language " + language + ": MEXA score dropped from " + format(baseline, decimals)
                 + " to " + format(score, decimals) + " (baseline " + baselineName + "), more than "
                 + format(maxDrop, decimals);
     }

@@ -4,20 +4,14 @@ import java.util.Optional;
 
 /**
  * How one language's score moved against the baseline report, as the comparison view of the HTML report shows it:
- * the gate's regressions (a drop beyond {@code maxDrop}) apart from smaller drops, gains and unchanged scores.
+ * the gate's regressions (a drop beyond {@code maxDrop}, as the gate recorded it: {@link ViolatedRule#MAX_DROP}) apart
+ * from smaller drops, gains and unchanged scores.
  *
  * @param result the language's gated result, with its baseline score
  * @param delta the current score minus the baseline score
  * @param kind what the change is
  */
 public record BaselineChange(LanguageResult result, double delta, Kind kind) {
-
-    /**
-     * The words that open the gate's violation line for a drop beyond {@code maxDrop}, after the language: {@code
-     * Rule violated for language X: MEXA score dropped from 0.74 to 0.61 ...}. The gate words its line with it, so
-     * that a recorded report tells its regressions apart from its threshold failures.
-     */
-    public static final String DROPPED = "MEXA score dropped from ";
 
     /** Score differences within this are float rounding of k/n means, not a change. */
     private static final double UNCHANGED = 1e-9;
@@ -62,7 +56,7 @@ public record BaselineChange(LanguageResult result, double delta, Kind kind) {
         }
         double delta = result.score() - result.baseline();
         Kind kind;
-        if (result.violations().stream().anyMatch(violation -> violation.contains(": " + DROPPED))) {
+        if (result.gate().violated(ViolatedRule.MAX_DROP)) {
             kind = Kind.REGRESSION;
         } else if (delta < -UNCHANGED) {
             kind = Kind.DROP;

@@ -10,9 +10,11 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the fields of a parsed {@code mexa-report.json} by type, so that a baseline with a score of 1.7, a string
@@ -125,6 +127,23 @@ final class ReportFields {
         object(parent, key, path).entrySet()
                 .forEach(entry -> values.put(entry.getKey(), fraction(entry.getValue(), path + "." + entry.getKey())));
         return values;
+    }
+
+    /** @return the rules named by their ids, empty when the key is absent (a report recorded before they were) */
+    Set<ViolatedRule> violatedRules(JsonObject parent, String key, String path) {
+        List<JsonElement> items = array(parent, key, path);
+        Set<ViolatedRule> rules = EnumSet.noneOf(ViolatedRule.class);
+        for (int i = 0; i < items.size(); i++) {
+            JsonElement item = items.get(i);
+            String itemPath = path + "[" + i + "]";
+            ViolatedRule rule = item instanceof JsonPrimitive primitive && primitive.isString()
+                    ? ViolatedRule.of(primitive.getAsString()).orElse(null) : null;
+            if (rule == null || !rules.add(rule)) {
+                throw wrong(itemPath, item, "one of " + Arrays.stream(ViolatedRule.values()).map(ViolatedRule::id)
+                        .toList() + ", each once");
+            }
+        }
+        return rules;
     }
 
     Verdict verdict(JsonObject parent, String key, String path) {

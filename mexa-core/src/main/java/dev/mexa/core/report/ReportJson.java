@@ -112,6 +112,9 @@ public final class ReportJson {
         JsonArray violations = new JsonArray();
         result.violations().forEach(violations::add);
         json.add("violations", violations);
+        JsonArray violatedRules = new JsonArray();
+        result.gate().violatedRules().stream().sorted().map(ViolatedRule::id).forEach(violatedRules::add);
+        json.add("violatedRules", violatedRules);
         JsonObject estimates = new JsonObject();
         new java.util.TreeMap<>(result.estimatedScores()).forEach(estimates::addProperty);
         json.add("estimatedScores", estimates);
@@ -179,10 +182,11 @@ public final class ReportJson {
                 fields.count(json, "sentences", path + ".sentences", 1, defaultSentences),
                 fields.fraction(json, "score", path + ".score"),
                 fields.fractions(json, "layerScores", path + ".layerScores"));
-        return result.withGate(fields.optionalFraction(json, "threshold", path + ".threshold"),
+        return result.withGate(new LanguageGate(fields.optionalFraction(json, "threshold", path + ".threshold"),
                 fields.optionalFraction(json, "baseline", path + ".baseline"),
                 fields.verdict(json, "verdict", path + ".verdict"),
-                fields.texts(json, "violations", path + ".violations"))
+                fields.texts(json, "violations", path + ".violations"),
+                fields.violatedRules(json, "violatedRules", path + ".violatedRules")))
                 .withEstimatedScores(fields.fractionsByKey(json, "estimatedScores", path + ".estimatedScores"));
     }
 }

@@ -11,7 +11,6 @@ import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.ReportFixture;
 import dev.mexa.core.report.ReportJson;
-import dev.mexa.core.report.Verdict;
 import dev.mexa.core.runtime.SentenceTokenizer;
 import dev.mexa.core.runtime.TinyCheckpoint;
 import dev.mexa.core.runtime.TinyModel;
@@ -140,7 +139,7 @@ class ReaderFuzzTest {
     void baselines() throws IOException {
         MexaReport report = ReportFixture.report().sentences(4).layers(2).note("a note")
                 .language(LanguageResult.ungated("deu_Latn", false, 4, 0.5, new double[] {0.25, 0.75})
-                        .withGate(0.4, 0.6, Verdict.PASS, List.of()))
+                        .withGate(ReportFixture.passed(0.4, 0.6)))
                 .build();
         Path file = temp.resolve("baseline/mexa-report.json");
         Files.createDirectories(file.getParent());

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds {@link MexaReport}s for tests by name, from defaults (pivot {@code eng_Latn}, weighted-average, mean, 100
@@ -115,6 +116,26 @@ public final class ReportFixture {
     public ReportFixture score(String language, double score, double... layerScores) {
         return language(LanguageResult.ungated(language, false, sentences, score,
                 layerScores.length == 0 ? new double[] {score} : layerScores));
+    }
+
+    /**
+     * @param threshold the minimum applied, or null
+     * @param baseline the baseline score, or null
+     * @return the gate's judgement of a language that met every rule
+     */
+    public static LanguageGate passed(Double threshold, Double baseline) {
+        return new LanguageGate(threshold, baseline, Verdict.PASS, List.of(), Set.of());
+    }
+
+    /**
+     * @param threshold the minimum applied, or null
+     * @param baseline the baseline score, or null
+     * @param rule the rule violated
+     * @param line its violation line
+     * @return the gate's judgement of a language that violated one rule
+     */
+    public static LanguageGate failed(Double threshold, Double baseline, ViolatedRule rule, String line) {
+        return new LanguageGate(threshold, baseline, Verdict.FAIL, List.of(line), Set.of(rule));
     }
 
     /** @return the report */

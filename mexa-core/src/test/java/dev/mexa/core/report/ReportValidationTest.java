@@ -47,6 +47,8 @@ class ReportValidationTest {
         "'\"score\":0.5,\"threshold\":1.5'        | 'languages.deu_Latn.threshold' is 1.5; expected a score in [0, 1].",
         "'\"score\":0.5,\"verdict\":\"MAYBE\"'    | 'languages.deu_Latn.verdict' is \"MAYBE\"; expected one of [PASS, FAIL, NOT_GATED].",
         "'\"score\":0.5,\"violations\":[1]'       | 'languages.deu_Latn.violations[0]' is 1; expected a string.",
+        "'\"score\":0.5,\"violatedRules\":[\"often\"]' | 'languages.deu_Latn.violatedRules[0]' is \"often\"; expected one of [minimum, maxDrop], each once.",
+        "'\"score\":0.5,\"violatedRules\":[\"maxDrop\",\"maxDrop\"]' | 'languages.deu_Latn.violatedRules[1]' is \"maxDrop\"; expected one of [minimum, maxDrop], each once.",
         "'\"score\":0.5,\"estimatedScores\":{\"belebele\":3}' | 'languages.deu_Latn.estimatedScores.belebele' is 3; expected a score in [0, 1]."
     })
     void wronglyTypedOrOutOfRangeFieldsNameTheFileAndTheField(String fields, String detail) throws IOException {
@@ -83,6 +85,8 @@ class ReportValidationTest {
         assertThat(read.score("deu_Latn")).isEqualTo(0.5);
         assertThat(read.result("deu_Latn").sentences()).isEqualTo(40);
         assertThat(read.result("deu_Latn").verdict()).isEqualTo(Verdict.PASS);
+        // recorded before the gate recorded its violated rules
+        assertThat(read.result("deu_Latn").gate().violatedRules()).isEmpty();
     }
 
     @Test

@@ -20,8 +20,8 @@ class ReportWriterHtmlTest {
     private static MexaReport gatedSample() {
         MexaReport report = ReportJsonTest.sample();
         Map<String, LanguageResult> gated = new LinkedHashMap<>(report.languages());
-        gated.put("deu_Latn", report.result("deu_Latn").withGate(0.7, 0.66, Verdict.FAIL,
-                List.of("Rule violated for language deu_Latn: MEXA score is 0.63, but expected minimum is 0.70"))
+        gated.put("deu_Latn", report.result("deu_Latn").withGate(ReportFixture.failed(0.7, 0.66, ViolatedRule.MINIMUM,
+                "Rule violated for language deu_Latn: MEXA score is 0.63, but expected minimum is 0.70"))
                 .withEstimatedScores(Map.of("belebele", 0.55625)));
         return report.with(gated, List.of());
     }

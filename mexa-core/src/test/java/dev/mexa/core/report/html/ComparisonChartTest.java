@@ -8,9 +8,16 @@ import dev.mexa.core.report.BaselineChange;
 import dev.mexa.core.report.BaselineChange.Kind;
 import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.ReportFixture;
+import dev.mexa.core.report.ReportJson;
+import dev.mexa.core.report.ReportWriter;
+import dev.mexa.core.report.ViolatedRule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The comparison view of a fine-tune against its base model, gated by the real gate with {@code maxDrop} 0.05 and
@@ -41,6 +48,18 @@ class ComparisonChartTest {
         assertThat(kind(report, "ita_Latn")).isEqualTo(Kind.UNCHANGED);
         assertThat(BaselineChange.of(report.result("swh_Latn"))).isEmpty();
         assertThat(BaselineChange.of(report.result("eng_Latn"))).isEmpty();
+    }
+
+    @Test
+    void theRecordedReportKeepsWhatTheGateJudged(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve(ReportWriter.JSON), ReportJson.toJson(fineTune()));
+        MexaReport read = ReportJson.read(file);
+
+        assertThat(read.result("hin_Deva").gate().violatedRules())
+                .containsExactlyInAnyOrder(ViolatedRule.MINIMUM, ViolatedRule.MAX_DROP);
+        assertThat(kind(read, "deu_Latn")).isEqualTo(Kind.REGRESSION);
+        assertThat(kind(read, "fra_Latn")).isEqualTo(Kind.DROP);
+        assertThat(HtmlReport.render(read)).isEqualTo(HtmlReport.render(fineTune()));
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.mexa.core.gate.QualityGate;
 import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.ReportFixture;
-import dev.mexa.core.report.Verdict;
+import dev.mexa.core.report.ViolatedRule;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +37,11 @@ class HtmlReportTest {
                 .corpus("/corpus/\"quoted\" & 'apostrophe'").createdAt("<time>not a date").durationMillis(1234)
                 .note("note with <object data=x>")
                 .language(LanguageResult.ungated(HOSTILE_CODE, false, 10, 0.2, new double[] {0.1, 0.3})
-                        .withGate(0.5, 0.4, Verdict.FAIL, List.of("Rule violated for language"
+                        .withGate(ReportFixture.failed(0.5, 0.4, ViolatedRule.MINIMUM, "Rule violated for language"
                                 + " <script>alert(3)</script>"))
                         .withEstimatedScores(Map.of("<i>belebele</i>", 0.18)))
                 .language(LanguageResult.ungated(ATTRIBUTE_BREAKER, false, 10, 0.9, new double[] {0.8, 1})
-                        .withGate(0.5, null, Verdict.PASS, List.of()))
+                        .withGate(ReportFixture.passed(0.5, null)))
                 .score(SVG_BREAKER, 0.6, 0.6, 0.6)
                 .build();
     }

@@ -7,10 +7,11 @@ import dev.mexa.core.embedding.ImportedEmbeddings;
 import dev.mexa.core.evaluate.EvaluationPlan;
 import dev.mexa.core.evaluate.EvaluationSettings;
 import dev.mexa.core.evaluate.MexaEvaluator;
+import dev.mexa.core.report.LanguageGate;
 import dev.mexa.core.report.LanguageResult;
 import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.ReportFixture;
-import dev.mexa.core.report.Verdict;
+import dev.mexa.core.report.ViolatedRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,8 +79,8 @@ final class SampleReports {
             LanguageResult result = LanguageResult.ungated(codes.get(index), index == 0, 100, score, layerScores);
             if (index > 0) {
                 boolean failed = index % 2 == 0;
-                result = result.withGate(0.5, score + 0.01, failed ? Verdict.FAIL : Verdict.PASS,
-                        failed ? List.of("Rule violated for language " + codes.get(index)) : List.of());
+                result = result.withGate(failed ? ReportFixture.failed(0.5, score + 0.01, ViolatedRule.MINIMUM,
+                        "Rule violated for language " + codes.get(index)) : ReportFixture.passed(0.5, score + 0.01));
             }
             report.language(result);
         }
@@ -118,12 +119,11 @@ final class SampleReports {
             double threshold = result.language().endsWith("_Latn") ? 0.5 : 0.3;
             double baseline = Math.min(1, Math.max(0, result.score() + (random.nextDouble() - 0.4) * 0.1));
             boolean failed = result.score() < threshold;
-            List<String> violations = failed ? List.of("Rule violated for language " + result.language()
-                    + ": MEXA score is " + String.format(java.util.Locale.ROOT, "%.2f", result.score())
-                    + ", but expected minimum is " + String.format(java.util.Locale.ROOT, "%.2f", threshold))
-                    : List.of();
-            gated.put(result.language(), result.withGate(threshold, baseline, failed ? Verdict.FAIL : Verdict.PASS,
-                    violations).withEstimatedScores(Map.of("belebele", result.score() * 0.89,
+            LanguageGate judged = failed ? ReportFixture.failed(threshold, baseline, ViolatedRule.MINIMUM,
+                    "Rule violated for language " + result.language() + ": MEXA score is "
+                    + String.format(java.util.Locale.ROOT, "%.2f", result.score()) + ", but expected minimum is "
+                    + String.format(java.util.Locale.ROOT, "%.2f", threshold)) : ReportFixture.passed(threshold, baseline);
+            gated.put(result.language(), result.withGate(judged).withEstimatedScores(Map.of("belebele", result.score() * 0.89,
                             "m-mmlu", result.score() * 0.71)));
         }
         return report.with(gated, notes);
