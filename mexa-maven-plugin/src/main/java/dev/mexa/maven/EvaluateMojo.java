@@ -151,7 +151,7 @@ public class EvaluateMojo extends GateMojo {
     int batchSize;
 
     /**
-     * The most padded tokens per forward pass; 0 sets a budget from the model's width (activations of about 128 MiB
+     * The most padded tokens per forward pass; 0 sets a budget from the model's width (activations of about 64 MiB
      * on the CPU) or, on a GPU, from its free memory.
      *
      * <pre>&lt;batchTokens&gt;0&lt;/batchTokens&gt;</pre>
