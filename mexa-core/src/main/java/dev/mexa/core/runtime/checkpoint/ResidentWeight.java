@@ -17,8 +17,8 @@ import java.util.function.Function;
  */
 public final class ResidentWeight {
 
-    /** Elements widened per step, so that widening needs little memory beyond the float32 result. */
-    private static final long WIDEN_BLOCK = 1L << 22;
+    /** Elements widened per step, so that widening needs little memory beyond the float32 result (about 28 MB). */
+    private static final long WIDEN_BLOCK = 1L << 20;
 
     private final NDArray stored;
     private final Shape shape;

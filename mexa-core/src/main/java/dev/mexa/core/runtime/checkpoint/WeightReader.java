@@ -41,6 +41,7 @@ public final class WeightReader {
     private final String prefix;
     private final Set<String> read;
     private final boolean halfResident;
+    private final ChunkBuffers buffers;
     private NDArray bfloat16Table;
 
     /**
@@ -59,17 +60,18 @@ public final class WeightReader {
      * @param halfResident whether {@link #readResident} keeps F16 and BF16 weights as stored (CPU, float32 compute)
      */
     public WeightReader(CheckpointFiles files, NDManager manager, DataType computeType, boolean halfResident) {
-        this(files, manager, computeType, "", new HashSet<>(), halfResident);
+        this(files, manager, computeType, "", new HashSet<>(), halfResident, new ChunkBuffers());
     }
 
     private WeightReader(CheckpointFiles files, NDManager manager, DataType computeType, String prefix,
-            Set<String> read, boolean halfResident) {
+            Set<String> read, boolean halfResident, ChunkBuffers buffers) {
         this.files = files;
         this.manager = manager;
         this.computeType = computeType;
         this.prefix = prefix;
         this.read = read;
         this.halfResident = halfResident;
+        this.buffers = buffers;
     }
 
     /**
@@ -84,7 +86,7 @@ public final class WeightReader {
     public WeightReader withPrefix(List<String> candidates, String probe) {
         String chosen = candidates.stream().filter(candidate -> files.contains(candidate + probe)).findFirst()
                 .orElse(candidates.get(0));
-        return new WeightReader(files, manager, computeType, chosen, read, halfResident);
+        return new WeightReader(files, manager, computeType, chosen, read, halfResident, buffers);
     }
 
     /**
@@ -203,13 +205,10 @@ public final class WeightReader {
                 && manager.getDevice().getDeviceType().equals("cpu");
         int bytesPerValue = info.dtype().bytes();
         long perChunk = CHUNK_BYTES / bytesPerValue;
-        ByteBuffer bytes = ByteBuffer.allocateDirect((int) (Math.min(count, perChunk) * bytesPerValue))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        float[] values = raw ? null : new float[(int) Math.min(count, perChunk)];
-        // one native buffer for every chunk: creating an array from a Java float[] would allocate a direct buffer per
-        // chunk that only the garbage collector frees, a second copy of the weights in waiting
-        ByteBuffer wideBytes = raw ? null
-                : ByteBuffer.allocateDirect(4 * values.length).order(ByteOrder.nativeOrder());
+        int most = (int) Math.min(count, perChunk);
+        ByteBuffer bytes = buffers.bytes(most * bytesPerValue);
+        float[] values = raw ? null : buffers.values(most);
+        ByteBuffer wideBytes = raw ? null : buffers.wideBytes(4 * most);
         for (long from = 0; from < count; from += perChunk) {
             int chunk = (int) Math.min(perChunk, count - from);
             bytes.clear().limit(chunk * bytesPerValue);
@@ -233,6 +232,43 @@ public final class WeightReader {
         NDArray shaped = flat.reshape(new Shape(shape));
         flat.close();
         return shaped;
+    }
+
+    /**
+     * The buffers a chunk passes through, made once per checkpoint and grown when a tensor needs more: a direct buffer
+     * is freed only by the garbage collector, so one per tensor would keep up to a copy of the weights resident in
+     * waiting; and the native buffer a float32 chunk is copied from is reused, as creating an array from a Java
+     * {@code float[]} would allocate a direct buffer per chunk.
+     */
+    private static final class ChunkBuffers {
+
+        private ByteBuffer bytes = ByteBuffer.allocateDirect(0);
+        private float[] values = new float[0];
+        private ByteBuffer wideBytes = ByteBuffer.allocateDirect(0);
+
+        /** @return a little-endian direct buffer of at least {@code capacity} bytes */
+        ByteBuffer bytes(int capacity) {
+            if (bytes.capacity() < capacity) {
+                bytes = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
+            }
+            return bytes;
+        }
+
+        /** @return a float array of at least {@code length} values */
+        float[] values(int length) {
+            if (values.length < length) {
+                values = new float[length];
+            }
+            return values;
+        }
+
+        /** @return a native-order direct buffer of at least {@code capacity} bytes */
+        ByteBuffer wideBytes(int capacity) {
+            if (wideBytes.capacity() < capacity) {
+                wideBytes = ByteBuffer.allocateDirect(capacity).order(ByteOrder.nativeOrder());
+            }
+            return wideBytes;
+        }
     }
 
     /** @return the float32 value of each of the 65,536 BF16 bit patterns, made once per reader */
