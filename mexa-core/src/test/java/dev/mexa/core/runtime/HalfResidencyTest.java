@@ -14,6 +14,7 @@ import dev.mexa.core.runtime.checkpoint.WeightReader;
 import dev.mexa.core.runtime.model.DecoderCheckpoint;
 import dev.mexa.core.runtime.model.DecoderModel;
 import dev.mexa.core.safetensors.DType;
+import dev.mexa.core.safetensors.SafetensorsWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,5 +92,46 @@ class HalfResidencyTest {
                 }
             }
         }
+    }
+
+    /**
+     * BF16 widening runs in blocks of about a million elements: a weight of several blocks, its last one partial,
+     * holding every BF16 bit pattern, must widen to exactly the float32 values whose upper halves the patterns are
+     * (infinities and signed zeros included; a NaN stays a NaN, its payload aside).
+     */
+    @Test
+    void bfloat16WeightsOfSeveralWideningBlocksWidenExactly() {
+        long[] shape = {1229, 1283};
+        int count = (int) (shape[0] * shape[1]);
+        byte[] data = new byte[2 * count];
+        int[] expected = new int[count];
+        for (int i = 0; i < count; i++) {
+            int bits = (int) ((i * 40503L) & 0xFFFF);
+            data[2 * i] = (byte) bits;
+            data[2 * i + 1] = (byte) (bits >>> 8);
+            expected[i] = comparable(bits << 16);
+        }
+        Path directory = temp.resolve("blocks");
+        new SafetensorsWriter().addRaw("w", DType.BF16, shape, data)
+                .write(directory.resolve(CheckpointFiles.SINGLE_FILE));
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), DjlEngine.NAME);
+                CheckpointFiles files = new CheckpointFiles(directory)) {
+            ResidentWeight weight = new WeightReader(files, manager, DataType.FLOAT32, true)
+                    .readResident("w", w -> w, shape);
+            assertThat(weight.isHalf()).isTrue();
+            float[] widened = weight.use(NDArray::duplicate).toFloatArray();
+            for (int i = 0; i < count; i++) {
+                int bits = comparable(Float.floatToRawIntBits(widened[i]));
+                if (bits != expected[i]) {
+                    assertThat(Integer.toHexString(bits)).as("element %d", i)
+                            .isEqualTo(Integer.toHexString(expected[i]));
+                }
+            }
+        }
+    }
+
+    /** @return the bits of a float32, every NaN as the one canonical NaN */
+    private static int comparable(int bits) {
+        return Float.isNaN(Float.intBitsToFloat(bits)) ? Float.floatToIntBits(Float.NaN) : bits;
     }
 }
