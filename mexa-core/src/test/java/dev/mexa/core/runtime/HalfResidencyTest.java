@@ -1,12 +1,14 @@
 package dev.mexa.core.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.mexa.core.DjlEngine;
+import dev.mexa.core.MexaException;
 import dev.mexa.core.embedding.EmbeddingMethod;
 import dev.mexa.core.runtime.checkpoint.CheckpointFiles;
 import dev.mexa.core.runtime.checkpoint.ResidentWeight;
@@ -15,7 +17,11 @@ import dev.mexa.core.runtime.model.DecoderCheckpoint;
 import dev.mexa.core.runtime.model.DecoderModel;
 import dev.mexa.core.safetensors.DType;
 import dev.mexa.core.safetensors.SafetensorsWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,8 +32,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Weights kept in their stored half precision and widened per use give exactly the float32 path's embeddings, for
- * BF16 (held as byte pairs) and F16 checkpoints of both families.
+ * Weights kept in their stored half precision and widened per use, and embedding tables read from the checkpoint
+ * file per lookup, give exactly the float32 path's embeddings, for BF16 (held as byte pairs) and F16 checkpoints of
+ * the Llama, GPT-2 and Gemma families.
  */
 class HalfResidencyTest {
 
@@ -48,16 +55,67 @@ class HalfResidencyTest {
         for (int i = 0; i < 9; i++) {
             sentences.add(checkpoint.sentence(random, 1 + random.nextInt(12)));
         }
-        DecoderCheckpoint read = DecoderCheckpoint.read(checkpoint.directory);
-        try (DecoderModel wide = read.load(Device.cpu(), DataType.FLOAT32, false);
-                DecoderModel half = read.load(Device.cpu(), DataType.FLOAT32, true);
+        assertThat(embeddings(checkpoint.directory, sentences, true))
+                .isEqualTo(embeddings(checkpoint.directory, sentences, false));
+    }
+
+    static Stream<TinyGemma> gemmas() {
+        return Stream.of(TinyGemma.gemma2().withDtype(DType.BF16), TinyGemma.gemma3().withDtype(DType.F16));
+    }
+
+    /** Gemma scales its embedding rows after the lookup, which then reads them from the checkpoint file. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("gemmas")
+    void gemmaHalfResidentWeightsGiveTheFloat32EmbeddingsExactly(TinyGemma model) {
+        Path directory = GemmaCheckpoint.write(temp.resolve("gemma"), model).directory();
+        Random random = new Random(8);
+        List<String> sentences = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            sentences.add(String.join(" ", random.ints(1 + random.nextInt(10), 0, model.vocab())
+                    .mapToObj(word -> "w" + word).toList()));
+        }
+        assertThat(embeddings(directory, sentences, true)).isEqualTo(embeddings(directory, sentences, false));
+    }
+
+    /**
+     * With half-precision residency the embedding table stays in the checkpoint file and is read at each lookup:
+     * a file replaced while the model is loaded is reported, not read as the same weights.
+     */
+    @Test
+    void aCheckpointReplacedWhileItsTableIsInUseIsReported() {
+        TinyCheckpoint checkpoint = TinyCheckpoint.write(temp.resolve("model"), TinyModel.llama()
+                .withDtype(DType.BF16));
+        TinyCheckpoint other = TinyCheckpoint.write(temp.resolve("other"), TinyModel.llama().withDtype(DType.F16));
+        List<String> sentences = List.of(checkpoint.sentence(new Random(2), 5));
+        try (DecoderModel half = DecoderCheckpoint.read(checkpoint.directory).load(Device.cpu(), DataType.FLOAT32,
+                true);
                 SentenceTokenizer tokenizer = new SentenceTokenizer(checkpoint.directory);
                 NDManager manager = NDManager.newBaseManager(Device.cpu(), DjlEngine.NAME)) {
-            NDArray expected = new SentenceEncoder(wide, tokenizer, EmbeddingMethod.WEIGHTED_AVERAGE, 4)
-                    .encode(sentences, "test", manager);
-            NDArray actual = new SentenceEncoder(half, tokenizer, EmbeddingMethod.WEIGHTED_AVERAGE, 4)
-                    .encode(sentences, "test", manager);
-            assertThat(actual.toFloatArray()).containsExactly(expected.toFloatArray());
+            SentenceEncoder encoder = new SentenceEncoder(half, tokenizer, EmbeddingMethod.WEIGHTED_AVERAGE, 4);
+            encoder.encode(sentences, "test", manager);
+            Path weights = checkpoint.directory.resolve(CheckpointFiles.SINGLE_FILE);
+            copy(other.directory.resolve(CheckpointFiles.SINGLE_FILE), weights);
+            assertThatThrownBy(() -> encoder.encode(sentences, "test", manager)).isInstanceOf(MexaException.class)
+                    .hasMessageContaining("Safetensors file " + weights + " changed while the model was in use")
+                    .hasMessageContaining("'model.embed_tokens.weight'");
+        }
+    }
+
+    private static float[] embeddings(Path directory, List<String> sentences, boolean halfResident) {
+        try (DecoderModel model = DecoderCheckpoint.read(directory).load(Device.cpu(), DataType.FLOAT32,
+                halfResident);
+                SentenceTokenizer tokenizer = new SentenceTokenizer(directory);
+                NDManager manager = NDManager.newBaseManager(Device.cpu(), DjlEngine.NAME)) {
+            return new SentenceEncoder(model, tokenizer, EmbeddingMethod.WEIGHTED_AVERAGE, 4)
+                    .encode(sentences, "test", manager).toFloatArray();
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -81,8 +139,8 @@ class HalfResidencyTest {
             NDArray ids = manager.create(new long[] {3, 0, 3, 40}, new ai.djl.ndarray.types.Shape(2, 2));
             String embedding = "model.embed_tokens.weight";
             long[] rows = checkpoint.shapes.get(embedding);
-            float[] looked = new WeightReader(files, manager, DataType.FLOAT32, true).readResident(embedding,
-                    w -> w, rows).rows(ids, manager).toFloatArray();
+            float[] looked = new WeightReader(files, manager, DataType.FLOAT32, true).readEmbedding(embedding,
+                    rows[0], rows[1]).rows(ids, manager).toFloatArray();
             float[] table = checkpoint.weights.get(embedding);
             int hidden = (int) rows[1];
             long[] order = {3, 0, 3, 40};

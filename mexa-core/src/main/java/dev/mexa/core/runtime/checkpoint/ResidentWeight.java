@@ -15,7 +15,7 @@ import java.util.function.Function;
  * on the CPU) as its two bytes in a {@code uint8 [..., 2]} array, looked up in a table of the 65,536 float32 values
  * whose upper halves they are.
  */
-public final class ResidentWeight {
+public final class ResidentWeight implements EmbeddingTable {
 
     /** Elements widened per step, so that widening needs little memory beyond the float32 result (about 28 MB). */
     private static final long WIDEN_BLOCK = 1L << 20;
@@ -92,13 +92,7 @@ public final class ResidentWeight {
         }
     }
 
-    /**
-     * Looks up rows, as an embedding does.
-     *
-     * @param ids int64 row indices {@code [B, T]}
-     * @param manager where the result lives
-     * @return the rows in the compute type {@code [B, T, columns]}
-     */
+    @Override
     public NDArray rows(NDArray ids, NDManager manager) {
         NDIndex index = new NDIndex("{}", ids);
         if (dense != null) {

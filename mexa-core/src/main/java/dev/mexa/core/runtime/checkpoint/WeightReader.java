@@ -25,7 +25,8 @@ import java.util.function.Function;
  * at a time with ordinary file reads, so that loading never holds a second full copy of a weight: values are widened
  * to float32 in Java a chunk at a time (BF16 included, which DJL's PyTorch bridge cannot hold on the CPU), then
  * converted to the compute type on the device. With half-precision residency, large weights read by
- * {@link #readResident} keep their stored F16 or BF16 values instead (see {@link ResidentWeight}).
+ * {@link #readResident} keep their stored F16 or BF16 values instead (see {@link ResidentWeight}), and a token
+ * embedding table read by {@link #readEmbedding} stays in its file ({@link StoredEmbeddingRows}).
  */
 public final class WeightReader {
 
@@ -57,7 +58,8 @@ public final class WeightReader {
      * @param files the checkpoint's weights
      * @param manager where loaded weights live (on the compute device)
      * @param computeType the dtype matrices are stored in on the device
-     * @param halfResident whether {@link #readResident} keeps F16 and BF16 weights as stored (CPU, float32 compute)
+     * @param halfResident whether {@link #readResident} keeps F16 and BF16 weights as stored and {@link #readEmbedding}
+     *     leaves such tables in their files (CPU, float32 compute)
      */
     public WeightReader(CheckpointFiles files, NDManager manager, DataType computeType, boolean halfResident) {
         this(files, manager, computeType, "", new HashSet<>(), halfResident, new ChunkBuffers());
@@ -157,7 +159,31 @@ public final class WeightReader {
      * @return the resident weight
      */
     public ResidentWeight readResident(String name, Function<NDArray, NDArray> view, long... shape) {
+        return resident(checked(name, shape), view, shape);
+    }
+
+    /**
+     * Reads a token embedding table: with half-precision residency on the CPU and an F16 or BF16 table, the table
+     * stays in its file and each lookup reads the rows it needs ({@link StoredEmbeddingRows}); else a resident
+     * weight, as {@link #readResident}.
+     *
+     * @param name weight name without the prefix
+     * @param vocab the vocabulary size {@code config.json} gives
+     * @param hidden the hidden size {@code config.json} gives
+     * @return the table
+     */
+    public EmbeddingTable readEmbedding(String name, long vocab, long hidden) {
+        long[] shape = {vocab, hidden};
         Located located = checked(name, shape);
+        TensorInfo info = located.file().info(located.name());
+        if (halfResident && info.dtype() != DType.F32) {
+            return new StoredEmbeddingRows(located.file().path(), info,
+                    info.dtype() == DType.BF16 ? bfloat16Table() : null);
+        }
+        return resident(located, Function.identity(), shape);
+    }
+
+    private ResidentWeight resident(Located located, Function<NDArray, NDArray> view, long[] shape) {
         DType stored = located.file().info(located.name()).dtype();
         if (!halfResident || stored == DType.F32) {
             return ResidentWeight.dense(load(located, computeType, shape), view);

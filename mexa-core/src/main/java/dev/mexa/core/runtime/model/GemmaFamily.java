@@ -1,9 +1,9 @@
 package dev.mexa.core.runtime.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import dev.mexa.core.runtime.checkpoint.ConfigReader;
+import dev.mexa.core.runtime.checkpoint.EmbeddingTable;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
 import dev.mexa.core.runtime.checkpoint.WeightReader;
 import dev.mexa.core.runtime.rope.RopeConfig;
@@ -156,7 +156,7 @@ final class GemmaFamily extends DecoderFamily {
 
         private final Settings settings;
         private final DataType computeType;
-        private final NDArray embedding;
+        private final EmbeddingTable embedding;
         private final NDArray normalizer;
         private final List<Layer> layers = new ArrayList<>();
         private final Norm norm;
@@ -166,7 +166,7 @@ final class GemmaFamily extends DecoderFamily {
             this.settings = settings;
             this.computeType = weights.computeType();
             long hidden = settings.config().hidden();
-            this.embedding = weights.read("embed_tokens.weight", settings.config().vocabSize(), hidden);
+            this.embedding = weights.readEmbedding("embed_tokens.weight", settings.config().vocabSize(), hidden);
             // HF multiplies by sqrt(hidden_size) as a tensor of the compute type, so the factor is rounded to it
             this.normalizer = weights.manager().create((float) Math.sqrt(hidden)).toType(computeType, false);
             for (int i = 0; i < settings.config().layers(); i++) {
@@ -201,7 +201,7 @@ final class GemmaFamily extends DecoderFamily {
 
         @Override
         NDArray embed(NDArray inputIds) {
-            return embedding.get(inputIds.getManager(), new NDIndex("{}", inputIds)).mul(normalizer);
+            return embedding.rows(inputIds, inputIds.getManager()).mul(normalizer);
         }
 
         @Override

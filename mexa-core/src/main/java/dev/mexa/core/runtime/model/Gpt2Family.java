@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import dev.mexa.core.runtime.checkpoint.ConfigReader;
+import dev.mexa.core.runtime.checkpoint.EmbeddingTable;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
-import dev.mexa.core.runtime.checkpoint.ResidentWeight;
 import dev.mexa.core.runtime.checkpoint.WeightReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +67,7 @@ final class Gpt2Family extends DecoderFamily {
 
         private final Settings settings;
         private final Attention attention;
-        private final ResidentWeight tokens;
+        private final EmbeddingTable tokens;
         private final NDArray positions;
         private final List<Layer> layers = new ArrayList<>();
         private final Norm finalNorm;
@@ -77,7 +77,7 @@ final class Gpt2Family extends DecoderFamily {
             this.settings = settings;
             long hidden = settings.config().hidden();
             this.attention = Attention.standard(settings.heads(), settings.heads(), (int) hidden / settings.heads());
-            this.tokens = weights.readResident("wte.weight", w -> w, settings.config().vocabSize(), hidden);
+            this.tokens = weights.readEmbedding("wte.weight", settings.config().vocabSize(), hidden);
             this.positions = weights.read("wpe.weight", settings.config().tokenLimit(), hidden);
             for (int i = 0; i < settings.config().layers(); i++) {
                 String layer = "h." + i + ".";

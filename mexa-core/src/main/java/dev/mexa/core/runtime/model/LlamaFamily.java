@@ -3,8 +3,8 @@ package dev.mexa.core.runtime.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import dev.mexa.core.runtime.checkpoint.ConfigReader;
+import dev.mexa.core.runtime.checkpoint.EmbeddingTable;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
-import dev.mexa.core.runtime.checkpoint.ResidentWeight;
 import dev.mexa.core.runtime.checkpoint.WeightReader;
 import dev.mexa.core.runtime.rope.RopeConfig;
 import dev.mexa.core.runtime.rope.RotaryEmbedding;
@@ -100,7 +100,7 @@ final class LlamaFamily extends DecoderFamily {
         private final Settings settings;
         private final DataType computeType;
         private final Attention attention;
-        private final ResidentWeight embedding;
+        private final EmbeddingTable embedding;
         private final List<Layer> layers = new ArrayList<>();
         private final Norm norm;
 
@@ -110,8 +110,7 @@ final class LlamaFamily extends DecoderFamily {
             this.computeType = weights.computeType();
             this.attention = settings.shape().standardAttention();
             long hidden = settings.config().hidden();
-            this.embedding = weights.readResident("embed_tokens.weight", w -> w, settings.config().vocabSize(),
-                    hidden);
+            this.embedding = weights.readEmbedding("embed_tokens.weight", settings.config().vocabSize(), hidden);
             for (int i = 0; i < settings.config().layers(); i++) {
                 layers.add(readLayer(weights, "layers." + i + "."));
             }

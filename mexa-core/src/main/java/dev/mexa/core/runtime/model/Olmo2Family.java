@@ -3,8 +3,8 @@ package dev.mexa.core.runtime.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import dev.mexa.core.runtime.checkpoint.ConfigReader;
+import dev.mexa.core.runtime.checkpoint.EmbeddingTable;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
-import dev.mexa.core.runtime.checkpoint.ResidentWeight;
 import dev.mexa.core.runtime.checkpoint.WeightReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ final class Olmo2Family extends DecoderFamily {
         private final Settings settings;
         private final DataType computeType;
         private final Attention attention;
-        private final ResidentWeight embedding;
+        private final EmbeddingTable embedding;
         private final List<Layer> layers = new ArrayList<>();
         private final Norm norm;
 

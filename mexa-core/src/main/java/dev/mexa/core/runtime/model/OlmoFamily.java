@@ -3,8 +3,8 @@ package dev.mexa.core.runtime.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import dev.mexa.core.runtime.checkpoint.ConfigReader;
+import dev.mexa.core.runtime.checkpoint.EmbeddingTable;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
-import dev.mexa.core.runtime.checkpoint.ResidentWeight;
 import dev.mexa.core.runtime.checkpoint.WeightReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +48,7 @@ final class OlmoFamily extends DecoderFamily {
         private final Settings settings;
         private final Attention attention;
         private final Norm norm = Norm.layer(null, null, NORM_EPS);
-        private final ResidentWeight embedding;
+        private final EmbeddingTable embedding;
         private final List<Layer> layers = new ArrayList<>();
 
         Decoder(Settings settings, WeightReader weights) {

@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import dev.mexa.core.runtime.checkpoint.ConfigReader;
+import dev.mexa.core.runtime.checkpoint.EmbeddingTable;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
-import dev.mexa.core.runtime.checkpoint.ResidentWeight;
 import dev.mexa.core.runtime.checkpoint.WeightReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ final class Phi3Family extends DecoderFamily {
         private final DataType computeType;
         private final Attention attention;
         private final long[] qkvSplit;
-        private final ResidentWeight embedding;
+        private final EmbeddingTable embedding;
         private final List<Layer> layers = new ArrayList<>();
         private final Norm norm;
 

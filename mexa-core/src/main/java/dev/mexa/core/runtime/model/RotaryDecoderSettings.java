@@ -1,8 +1,8 @@
 package dev.mexa.core.runtime.model;
 
 import dev.mexa.core.runtime.checkpoint.ConfigReader;
+import dev.mexa.core.runtime.checkpoint.EmbeddingTable;
 import dev.mexa.core.runtime.checkpoint.ModelConfig;
-import dev.mexa.core.runtime.checkpoint.ResidentWeight;
 import dev.mexa.core.runtime.checkpoint.WeightReader;
 import dev.mexa.core.runtime.rope.RopeConfig;
 import dev.mexa.core.runtime.rope.RotaryEmbedding;
@@ -38,8 +38,8 @@ record RotaryDecoderSettings(ModelConfig config, AttentionShape shape, int inter
      * @param weights the checkpoint, prefix chosen
      * @return {@code embed_tokens.weight} {@code [vocab, hidden]}
      */
-    ResidentWeight readEmbedding(WeightReader weights) {
-        return weights.readResident("embed_tokens.weight", w -> w, config.vocabSize(), config.hidden());
+    EmbeddingTable readEmbedding(WeightReader weights) {
+        return weights.readEmbedding("embed_tokens.weight", config.vocabSize(), config.hidden());
     }
 
     /**
