@@ -84,7 +84,10 @@ public @interface MexaEvaluation {
     /** @return the most padded tokens per forward pass; 0 for a budget from the model's width */
     int batchTokens() default 0;
 
-    /** @return whether an F16 or BF16 checkpoint's matrices stay half precision on the CPU (same scores) */
+    /**
+     * @return whether an F16 or BF16 checkpoint's matrices stay half precision on the CPU and its token embeddings in
+     *     the checkpoint file (same scores)
+     */
     boolean halfWeights() default false;
 
     /** @return whether sentence embeddings are cached between runs (shared with {@code mexa:evaluate}) */

@@ -204,8 +204,9 @@ public class EvaluateMojo extends GateMojo {
     PluginDescriptor plugin;
 
     /**
-     * Keeps an F16 or BF16 checkpoint's matrices in half precision on the CPU and widens each to float32 as it runs:
-     * about half the memory (a BF16 8B-class model in 24 GiB), the same scores.
+     * Keeps an F16 or BF16 checkpoint's matrices in half precision on the CPU and widens each to float32 as it runs,
+     * and reads the token embeddings from the checkpoint file as batches need them: under half the memory (a BF16
+     * 8B-class model in 24 GiB), the same scores.
      *
      * <pre>&lt;halfWeights&gt;false&lt;/halfWeights&gt;</pre>
      *
