@@ -25,6 +25,9 @@ public final class CacheKey {
         return new Builder();
     }
 
+    /** The extension of entry files. */
+    static final String ENTRY_SUFFIX = ".emb";
+
     /** @return the canonical text */
     public String text() {
         return text;
@@ -32,7 +35,7 @@ public final class CacheKey {
 
     /** @return the entry's file name: the key text's SHA-256 in hex, with the {@code .emb} extension */
     public String fileName() {
-        return Digests.sha256Hex(text.getBytes(StandardCharsets.UTF_8)) + ".emb";
+        return Digests.sha256Hex(text.getBytes(StandardCharsets.UTF_8)) + ENTRY_SUFFIX;
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * An {@link EmbeddingSource} served from an {@link EmbeddingCache} where it can be: a language whose entry exists is
  * loaded from it, any other is embedded by the wrapped source and stored. The wrapped source loads its model on its
  * first {@link #embed}, so a run whose languages are all cached never loads the model. Closing logs the hits and
- * misses.
+ * misses and deletes the cache's long-unused entries ({@link EmbeddingCache#deleteUnused}).
  */
 public final class CachedEmbeddings extends ForwardingEmbeddingSource {
 
@@ -59,6 +59,7 @@ public final class CachedEmbeddings extends ForwardingEmbeddingSource {
         if (hits + misses > 0) {
             log.info("Embeddings cache " + cache.directory() + ": " + hits + " language" + (hits == 1 ? "" : "s")
                     + " loaded, " + misses + " computed and stored.");
+            cache.deleteUnused(log);
         }
         super.close();
     }

@@ -12,10 +12,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.zip.CRC32C;
 
 /**
@@ -28,8 +34,19 @@ import java.util.zip.CRC32C;
  * <p>Entry layout (little-endian): magic {@code MEXAEMB1}, key length and UTF-8 key text, {@code layers},
  * {@code sentences} and {@code hidden} as int32, the float32 embeddings {@code [layers, sentences, hidden]}, then the
  * CRC-32C of everything before it as int64.
+ *
+ * <p>A hit marks its entry used (its modification time), as a write does; after a run, {@link #deleteUnused} deletes
+ * the entries no run has used for {@link #UNUSED_LIFETIME} and the temporary files of writes that never finished
+ * (a killed build), so that a directory shared by many models and corpora does not grow without end. A deleted
+ * entry is only recomputed when a later run needs it again.
  */
 public final class EmbeddingCache {
+
+    /** How long an entry no run uses is kept (Gradle keeps its unused cache entries as long). */
+    public static final Duration UNUSED_LIFETIME = Duration.ofDays(30);
+
+    /** How old the temporary file of a write must be to count as abandoned: no write takes this long. */
+    static final Duration ABANDONED_WRITE = Duration.ofDays(1);
 
     private static final byte[] MAGIC = "MEXAEMB1".getBytes(StandardCharsets.US_ASCII);
 
@@ -76,6 +93,7 @@ public final class EmbeddingCache {
         int keyLength = entry.getInt(MAGIC.length);
         int at = MAGIC.length + 4 + keyLength;
         Shape shape = new Shape(entry.getInt(at), entry.getInt(at + 4), entry.getInt(at + 8));
+        markUsed(file);
         ByteBuffer data = entry.slice(at + 12, (int) shape.size() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         return manager.create(data.asFloatBuffer(), shape, DataType.FLOAT32);
     }
@@ -110,6 +128,56 @@ public final class EmbeddingCache {
             return "its checksum does not match its content";
         }
         return null;
+    }
+
+    /** A cache directory may be shared read-only (a CI cache restored as is): then entries simply age. */
+    private static void markUsed(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // the entry was read; only its age for deleteUnused is not renewed
+        }
+    }
+
+    /**
+     * Deletes the entries not used (read or written) for {@link #UNUSED_LIFETIME} and temporary files older than
+     * {@link #ABANDONED_WRITE}; logs what it deleted, if anything. Files it cannot delete, and a directory it cannot
+     * list, are left for a later run: a cache that cannot be tidied still works.
+     *
+     * @param log receives one line when something was deleted
+     */
+    public void deleteUnused(MexaLog log) {
+        Instant now = Instant.now();
+        int deleted = 0;
+        long bytes = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                Duration unusedFor = name.endsWith(CacheKey.ENTRY_SUFFIX) ? UNUSED_LIFETIME
+                        : AtomicFiles.isTemporary(name) ? ABANDONED_WRITE : null;
+                if (unusedFor == null) {
+                    continue;
+                }
+                try {
+                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                    if (attributes.lastModifiedTime().toInstant().plus(unusedFor).isBefore(now)
+                            && Files.deleteIfExists(file)) {
+                        deleted++;
+                        bytes += attributes.size();
+                    }
+                } catch (IOException e) {
+                    // gone meanwhile, or not ours to delete
+                }
+            }
+        } catch (IOException e) {
+            return;
+        }
+        if (deleted > 0) {
+            log.info(String.format(Locale.ROOT, "Embeddings cache %s: deleted %d file%s (%.1f MB) no run used for"
+                    + " %d days, or left by a write %d day%s ago that never finished.", directory, deleted,
+                    deleted == 1 ? "" : "s", bytes / 1e6, UNUSED_LIFETIME.toDays(), ABANDONED_WRITE.toDays(),
+                    ABANDONED_WRITE.toDays() == 1 ? "" : "s"));
+        }
     }
 
     private static NDArray discard(Path file, String problem, MexaLog log) {

@@ -15,6 +15,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** Writes files so that readers see either the old content or the complete new one, never a partial file. */
 public final class AtomicFiles {
 
+    private static final String TEMPORARY_PREFIX = ".mexa-";
+    private static final String TEMPORARY_SUFFIX = ".tmp";
+
     private AtomicFiles() {
     }
 
@@ -36,7 +39,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(absolute.getParent());
             // a short name of its own: the target's name may already be near the file system's limit
-            temp = Files.createTempFile(absolute.getParent(), ".mexa-", ".tmp");
+            temp = Files.createTempFile(absolute.getParent(), TEMPORARY_PREFIX, TEMPORARY_SUFFIX);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.write(ByteBuffer.wrap(bytes));
                 // on disk before the rename, so that a crash never leaves an empty file in the target's place
@@ -56,6 +59,14 @@ public final class AtomicFiles {
             throw new MexaException("Cannot write " + absolute + ": " + IoReason.of(e)
                     + ". Check that the directory is writable and the disk is not full.", e);
         }
+    }
+
+    /**
+     * @param fileName a file name
+     * @return whether it names a temporary file of a write: left behind only by a process killed while writing
+     */
+    public static boolean isTemporary(String fileName) {
+        return fileName.startsWith(TEMPORARY_PREFIX) && fileName.endsWith(TEMPORARY_SUFFIX);
     }
 
     private static void deleteQuietly(Path temp) {

@@ -17,6 +17,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,7 +31,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embeddings cache over a generated checkpoint: hits without a model load, keys, corrupt entries, concurrency. */
+/**
+ * The embeddings cache over a generated checkpoint: hits without a model load, keys, corrupt entries, concurrency,
+ * the deletion of entries no run uses.
+ */
 class CachedEmbeddingsTest {
 
     private static final List<String> LANGUAGES = List.of("deu_Latn", "eng_Latn", "fra_Latn");
@@ -118,6 +124,39 @@ class CachedEmbeddingsTest {
         bytes[bytes.length - 3] ^= 1;
         Files.write(weights, bytes);
         assertThat(key("deu_Latn", EmbeddingMethod.WEIGHTED_AVERAGE)).isNotEqualTo(original);
+    }
+
+    @Test
+    void entriesNoRunUsedFor30DaysAndAbandonedWritesAreDeletedAfterARun() throws IOException {
+        embedAll(new ArrayList<>());
+        Path used = entries().get(0);
+        Path unused = cache.directory().resolve("0".repeat(64) + ".emb");
+        Path abandoned = cache.directory().resolve(".mexa-123.tmp");
+        Path writing = cache.directory().resolve(".mexa-456.tmp");
+        Path other = cache.directory().resolve("README.txt");
+        for (Path file : List.of(unused, abandoned, writing, other)) {
+            Files.write(file, new byte[1000]);
+        }
+        Instant now = Instant.now();
+        age(used, now.minus(Duration.ofDays(40)));
+        age(unused, now.minus(EmbeddingCache.UNUSED_LIFETIME).minus(Duration.ofHours(1)));
+        age(abandoned, now.minus(Duration.ofHours(25)));
+        age(other, now.minus(Duration.ofDays(400)));
+        List<String> lines = new ArrayList<>();
+        embedAll(lines);
+        assertThat(lines).contains("Embeddings cache " + cache.directory() + ": deleted 2 files (0.0 MB) no run used"
+                + " for 30 days, or left by a write 1 day ago that never finished.");
+        assertThat(unused).doesNotExist();
+        assertThat(abandoned).doesNotExist();
+        assertThat(used).exists();
+        assertThat(Files.getLastModifiedTime(used).toInstant()).isAfterOrEqualTo(now.minusSeconds(1));
+        assertThat(writing).exists();
+        assertThat(other).exists();
+        assertThat(entries()).hasSize(3);
+    }
+
+    private static void age(Path file, Instant modified) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(modified));
     }
 
     @Test
