@@ -24,25 +24,28 @@ import java.util.SortedSet;
 
 /**
  * Sentence embeddings computed by running a HuggingFace-format decoder checkpoint over a parallel corpus on DJL's
- * PyTorch engine. The corpus and the configuration are read and checked first; the model is loaded by the first
- * call to {@link #embed(String, NDManager)}, and each call tokenizes and runs one language only.
+ * PyTorch engine. Construction reads and checks the corpus and the configuration and nothing else: the PyTorch
+ * engine is not started, so that a build can open and plan a request without loading the native library into its
+ * JVM (the forked scorer does so before it forks). The engine starts when the {@link ComputeTarget} is first needed,
+ * by {@link #device()}, {@link #cacheKey} or the first {@link #embed(String, NDManager)}, which also loads the model;
+ * each {@code embed} call tokenizes and runs one language only.
  */
 public final class ModelEmbeddings implements EmbeddingSource {
 
     private final ModelSettings settings;
     private final ParallelCorpus corpus;
     private final MexaLog log;
-    private final ComputeTarget target;
     private final DecoderCheckpoint checkpoint;
-    private final EmbeddingExport export;
+    private ComputeTarget target;
+    private EmbeddingExport export;
     private DecoderModel model;
     private SentenceTokenizer tokenizer;
     private SentenceEncoder encoder;
     private String fingerprint;
 
     /**
-     * Reads and checks the corpus, the options and {@code config.json}; the tokenizer and the weights are loaded
-     * by the first {@link #embed} call.
+     * Reads and checks the corpus, the options and {@code config.json}; the engine starts when the device is first
+     * needed, and the tokenizer and the weights are loaded by the first {@link #embed} call.
      *
      * @param settings model, corpus and runtime options
      * @param log where the model's loading line and warnings go
@@ -61,10 +64,28 @@ public final class ModelEmbeddings implements EmbeddingSource {
         if (settings.dtype() == ComputeType.FLOAT16) {
             checkpoint.checkFloat16();
         }
-        this.target = ComputeTarget.resolve(settings.device(), settings.dtype(), log);
-        this.export = settings.exportEmbeddings() == null ? null : new EmbeddingExport(settings.exportEmbeddings(),
-                new ExportOrigin(fingerprint(), target.computeType().toString(), target.device().getDeviceType(),
-                        settings.shard()));
+    }
+
+    /**
+     * The device and dtype the model runs with, resolved on first use: resolving starts the PyTorch engine.
+     *
+     * @throws dev.mexa.core.MexaException when the engine cannot start, or a GPU is requested and none is visible
+     */
+    private ComputeTarget target() {
+        if (target == null) {
+            target = ComputeTarget.resolve(settings.device(), settings.dtype(), log);
+        }
+        return target;
+    }
+
+    /** @return the export of the embeddings, made on first use with the resolved target as its origin */
+    private EmbeddingExport export() {
+        if (export == null) {
+            ComputeTarget resolved = target();
+            export = new EmbeddingExport(settings.exportEmbeddings(), new ExportOrigin(fingerprint(),
+                    resolved.computeType().toString(), resolved.device().getDeviceType(), settings.shard()));
+        }
+        return export;
     }
 
     /**
@@ -73,15 +94,16 @@ public final class ModelEmbeddings implements EmbeddingSource {
      */
     private SentenceEncoder encoder() {
         if (encoder == null) {
+            ComputeTarget resolved = target();
             long start = System.nanoTime();
             SentenceTokenizer loadedTokenizer = new SentenceTokenizer(settings.model());
             int threads = CpuThreads.resolve(settings.threads(), System.getenv(CpuThreads.WAIT_POLICY),
                     Runtime.getRuntime().availableProcessors(), log);
             try {
-                if (!target.device().isGpu()) {
+                if (!resolved.device().isGpu()) {
                     JniUtils.setNumThreads(threads);
                 }
-                model = checkpoint.load(target.device(), target.computeType(), settings.halfWeights());
+                model = checkpoint.load(resolved.device(), resolved.computeType(), settings.halfWeights());
             } catch (RuntimeException e) {
                 loadedTokenizer.close();
                 throw e;
@@ -89,14 +111,14 @@ public final class ModelEmbeddings implements EmbeddingSource {
             tokenizer = loadedTokenizer;
             ModelConfig config = model.config();
             int tokens = settings.batchTokens() > 0 ? settings.batchTokens()
-                    : TokenBudget.tokens(config, target.device());
+                    : TokenBudget.tokens(config, resolved.device());
             encoder = new SentenceEncoder(model, tokenizer, settings.method(), settings.batchSize(), tokens);
             log.info(String.format(Locale.ROOT, "Loaded %s model %s (%d layers, hidden %d) on %s as %s%s in %.1f s;"
                     + " batches of up to %d sentences and %d tokens%s", config.modelType(), settings.model(),
-                    config.layers(), config.hidden(), target.device(), target.computeType(),
+                    config.layers(), config.hidden(), resolved.device(), resolved.computeType(),
                     settings.halfWeights() ? " (half-precision weights kept as stored)" : "",
                     (System.nanoTime() - start) / 1e9, settings.batchSize(), tokens,
-                    target.device().isGpu() ? "" : ", " + threads + " CPU thread" + (threads == 1 ? "" : "s")));
+                    resolved.device().isGpu() ? "" : ", " + threads + " CPU thread" + (threads == 1 ? "" : "s")));
         }
         return encoder;
     }
@@ -134,8 +156,8 @@ public final class ModelEmbeddings implements EmbeddingSource {
     @Override
     public NDArray embed(String language, NDManager manager) {
         NDArray embeddings = encoder().encode(corpus.sentences(language), corpus.file(language).toString(), manager);
-        if (export != null) {
-            export.write(language, embeddings, settings.method());
+        if (settings.exportEmbeddings() != null) {
+            export().write(language, embeddings, settings.method());
         }
         return embeddings;
     }
@@ -143,20 +165,21 @@ public final class ModelEmbeddings implements EmbeddingSource {
     /**
      * What the embeddings of one language depend on, read without loading the model: the checkpoint's
      * {@link ModelFingerprint}, the exact corpus lines used, the embedding method, the compute dtype, the device kind
-     * and the {@link ForwardPassCode#version()}.
+     * and the {@link ForwardPassCode#version()}. Both the target and the code version start the PyTorch engine.
      *
      * @param language a code from {@link #languages()}
      * @return its embeddings cache key
      */
     public CacheKey cacheKey(String language) {
+        ComputeTarget resolved = target();
         return CacheKey.builder()
                 .add("entry", "mexa sentence embeddings per layer, float32")
                 .add("model", fingerprint())
                 .add("language", language)
                 .addLines("sentences", corpus.sentences(language))
                 .add("embedding", settings.method().id())
-                .add("dtype", target.computeType().toString())
-                .add("device", target.device().getDeviceType())
+                .add("dtype", resolved.computeType().toString())
+                .add("device", resolved.device().getDeviceType())
                 .add("code", ForwardPassCode.version())
                 .build();
     }
@@ -171,14 +194,14 @@ public final class ModelEmbeddings implements EmbeddingSource {
 
     @Override
     public void allEmbedded() {
-        if (export != null) {
-            export.complete();
+        if (settings.exportEmbeddings() != null) {
+            export().complete();
         }
     }
 
     @Override
     public Device device() {
-        return target.device();
+        return target().device();
     }
 
     @Override

@@ -27,12 +27,15 @@ import java.util.stream.Stream;
 
 /**
  * Scores a request in a scorer JVM ({@link ScorerJvm}): checks the whole request here first (the input opened, its
- * languages and the gate checked, no model loaded), so that no configuration error costs a fork; then hands the
- * child the request file ({@link ScorerRequestFile}), forwards its log lines to this log and reads back the ungated
- * report it writes ({@link ReportJson}, exact for every number). The child's environment lets its automatic threads
- * use every processor without stalling on busy cores, its heap is its own, and a native abort ends the child, not
- * the build: a child that ends without a report is one {@link MexaException} with its exit status, its last output
- * lines and the fix.
+ * languages and the gate checked), so that no configuration error costs a fork; then hands the child the request
+ * file ({@link ScorerRequestFile}), forwards its log lines to this log and reads back the ungated report it writes
+ * ({@link ReportJson}, exact for every number). This JVM never starts the PyTorch engine: the check before the fork
+ * reads files only (no model loaded, no native library), and what needs the engine, from the device and dtype on, is
+ * found in the child, whose errors (device gpu where the engine sees no GPU, an engine that cannot start, an
+ * unreadable checkpoint) come back through its error file as the same message as in this JVM ({@link ScorerMain}).
+ * The child's environment lets its automatic threads use every processor without stalling on busy cores, its heap
+ * is its own, and a native abort ends the child, not the build: a child that ends without a report is one
+ * {@link MexaException} with its exit status, its last output lines and the fix.
  */
 public final class ForkedExecutor implements EvaluationExecutor {
 

@@ -2,7 +2,10 @@ package dev.mexa.core.evaluate.fork;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.engine.Engine;
+import dev.mexa.core.DjlEngine;
 import dev.mexa.core.MexaConfigurationException;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
@@ -13,7 +16,6 @@ import dev.mexa.core.example.ExampleProject;
 import dev.mexa.core.gate.GateRules;
 import dev.mexa.core.report.MexaReport;
 import dev.mexa.core.report.ReportJson;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +45,7 @@ class ForkedExecutorTest {
     }
 
     private static ScorerJvm jvm(String jvmArgs) {
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of).toList();
-        return new ScorerJvm(classpath, jvmArgs);
+        return TestScorerJvm.onThisClassPath(jvmArgs);
     }
 
     private static EvaluationRequest.Builder request() {
@@ -107,6 +107,19 @@ class ForkedExecutorTest {
         EvaluationRequest request = request().model(broken).build();
 
         String inProcess = message(() -> new InProcessExecutor().score(request, MexaLog.silent()));
+        assertThat(message(() -> new ForkedExecutor(jvm(null)).score(request, MexaLog.silent())))
+                .isEqualTo(inProcess);
+    }
+
+    @Test
+    void aGpuTheEngineLacksIsFoundInTheChildWithTheInProcessMessage() {
+        // the build's JVM does not start the engine, so the child finds it: the message is the one the user sees
+        assumeTrue(Engine.getEngine(DjlEngine.NAME).getGpuCount() == 0, "a GPU is visible");
+        EvaluationRequest request = request().device("gpu").build();
+
+        String inProcess = message(() -> new InProcessExecutor().score(request, MexaLog.silent()));
+        assertThat(inProcess).startsWith("device (mexa.device) is gpu but the PyTorch engine sees no GPU: install the"
+                + " CUDA flavour of the PyTorch native library");
         assertThat(message(() -> new ForkedExecutor(jvm(null)).score(request, MexaLog.silent())))
                 .isEqualTo(inProcess);
     }
