@@ -1,14 +1,12 @@
 package dev.mexa.core.report;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.gate.Fraction;
-import java.math.BigDecimal;
+import dev.mexa.core.io.JsonFields;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -19,53 +17,21 @@ import java.util.Set;
 /**
  * Reads the fields of a parsed {@code mexa-report.json} by type, so that a baseline with a score of 1.7, a string
  * where a number belongs or an unknown verdict is one error naming the file and the field, never a Java class-cast
- * or null-pointer text and never a gate compared with garbage.
+ * or null-pointer text and never a gate compared with garbage. The typed reads are {@link JsonFields}'; the report's
+ * own are its counts and durations with their defaults, scores in [0, 1], verdicts and violated rules.
  */
-final class ReportFields {
+final class ReportFields extends JsonFields {
 
     private static final int SHOWN_VALUE_CHARS = 40;
-
-    private final Path file;
-    private final String fix;
 
     /**
      * @param file the report, named in errors
      * @param fix the sentence that ends every error
      */
     ReportFields(Path file, String fix) {
-        this.file = file;
-        this.fix = fix;
-    }
-
-    JsonObject object(JsonObject parent, String key, String path) {
-        JsonElement value = parent.get(key);
-        if (value == null || !value.isJsonObject()) {
-            throw wrong(path, value, "an object");
-        }
-        return value.getAsJsonObject();
-    }
-
-    /** @return the text, or null when the key is absent or null and not required */
-    String text(JsonObject parent, String key, String path, boolean required) {
-        JsonElement value = parent.get(key);
-        if (absent(value) && !required) {
-            return null;
-        }
-        if (!(value instanceof JsonPrimitive primitive) || !primitive.isString()) {
-            throw wrong(path, value, "a string");
-        }
-        return primitive.getAsString();
-    }
-
-    boolean flag(JsonObject parent, String key, String path) {
-        JsonElement value = parent.get(key);
-        if (absent(value)) {
-            return false;
-        }
-        if (!(value instanceof JsonPrimitive primitive) || !primitive.isBoolean()) {
-            throw wrong(path, value, "true or false");
-        }
-        return primitive.getAsBoolean();
+        super((path, value, expected) -> new MexaException(file + " is not a valid MEXA report: '" + path + "' "
+                + (value == null ? "missing" : "is " + shorten(value.toString())) + "; expected " + expected + ". "
+                + fix));
     }
 
     /** @return a whole number from {@code least} to {@code Integer.MAX_VALUE}, or {@code fallback} when absent */
@@ -98,24 +64,12 @@ final class ReportFields {
     }
 
     double[] fractions(JsonObject parent, String key, String path) {
-        List<JsonElement> items = array(parent, key, path);
+        List<JsonElement> items = array(parent, key, path, false);
         double[] values = new double[items.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = fraction(items.get(i), path + "[" + i + "]");
         }
         return values;
-    }
-
-    List<String> texts(JsonObject parent, String key, String path) {
-        List<JsonElement> items = array(parent, key, path);
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (!(items.get(i) instanceof JsonPrimitive primitive) || !primitive.isString()) {
-                throw wrong(path + "[" + i + "]", items.get(i), "a string");
-            }
-            texts.add(primitive.getAsString());
-        }
-        return texts;
     }
 
     /** @return key to score in [0, 1], empty when the key is absent */
@@ -131,7 +85,7 @@ final class ReportFields {
 
     /** @return the rules named by their ids, empty when the key is absent (a report recorded before they were) */
     Set<ViolatedRule> violatedRules(JsonObject parent, String key, String path) {
-        List<JsonElement> items = array(parent, key, path);
+        List<JsonElement> items = array(parent, key, path, false);
         Set<ViolatedRule> rules = EnumSet.noneOf(ViolatedRule.class);
         for (int i = 0; i < items.size(); i++) {
             JsonElement item = items.get(i);
@@ -155,17 +109,6 @@ final class ReportFields {
                 .orElseThrow(() -> wrong(path, parent.get(key), "one of " + Arrays.toString(Verdict.values())));
     }
 
-    private List<JsonElement> array(JsonObject parent, String key, String path) {
-        JsonElement value = parent.get(key);
-        if (absent(value)) {
-            return List.of();
-        }
-        if (!(value instanceof JsonArray array)) {
-            throw wrong(path, value, "an array");
-        }
-        return array.asList();
-    }
-
     private double fraction(JsonElement value, String path) {
         if (value instanceof JsonPrimitive primitive && primitive.isNumber()) {
             double number = primitive.getAsDouble();
@@ -174,33 +117,6 @@ final class ReportFields {
             }
         }
         throw wrong(path, value, "a score in [0, 1]");
-    }
-
-    private long whole(JsonElement value, String path, long least, long most) {
-        String expected = "a whole number of at least " + least;
-        if (!(value instanceof JsonPrimitive primitive) || !primitive.isNumber()) {
-            throw wrong(path, value, expected);
-        }
-        try {
-            BigDecimal number = new BigDecimal(primitive.getAsString());
-            long whole = number.longValueExact();
-            if (whole < least || whole > most) {
-                throw wrong(path, value, expected);
-            }
-            return whole;
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw wrong(path, value, expected);
-        }
-    }
-
-    private static boolean absent(JsonElement value) {
-        return value == null || value.isJsonNull();
-    }
-
-    private MexaException wrong(String path, JsonElement value, String expected) {
-        String shown = value == null ? "missing" : "is " + shorten(value.toString());
-        return new MexaException(file + " is not a valid MEXA report: '" + path + "' " + shown + "; expected "
-                + expected + ". " + fix);
     }
 
     private static String shorten(String text) {

@@ -172,20 +172,20 @@ public final class ReportJson {
                 fields.count(root, "layers", "layers", 0, 0), fields.text(root, "layerRange", "layerRange", false),
                 fields.text(root, "model", "model", false), fields.text(root, "corpus", "corpus", false),
                 fields.text(root, "createdAt", "createdAt", false),
-                fields.duration(root, "durationMillis", "durationMillis"), fields.texts(root, "notes", "notes"),
+                fields.duration(root, "durationMillis", "durationMillis"), fields.texts(root, "notes", "notes", false),
                 languages);
     }
 
     private static LanguageResult languageFromJson(String code, JsonObject json, String path, int defaultSentences,
             ReportFields fields) {
-        LanguageResult result = LanguageResult.ungated(code, fields.flag(json, "pivot", path + ".pivot"),
+        LanguageResult result = LanguageResult.ungated(code, fields.flag(json, "pivot", path + ".pivot", false),
                 fields.count(json, "sentences", path + ".sentences", 1, defaultSentences),
                 fields.fraction(json, "score", path + ".score"),
                 fields.fractions(json, "layerScores", path + ".layerScores"));
         return result.withGate(new LanguageGate(fields.optionalFraction(json, "threshold", path + ".threshold"),
                 fields.optionalFraction(json, "baseline", path + ".baseline"),
                 fields.verdict(json, "verdict", path + ".verdict"),
-                fields.texts(json, "violations", path + ".violations"),
+                fields.texts(json, "violations", path + ".violations", false),
                 fields.violatedRules(json, "violatedRules", path + ".violatedRules")))
                 .withEstimatedScores(fields.fractionsByKey(json, "estimatedScores", path + ".estimatedScores"));
     }

@@ -10,10 +10,10 @@ import dev.mexa.core.evaluate.EvaluationSettings;
 import dev.mexa.core.evaluate.ModelRunInput;
 import dev.mexa.core.io.AtomicFiles;
 import dev.mexa.core.io.InputFiles;
+import dev.mexa.core.io.JsonFields;
 import dev.mexa.core.io.StrictJson;
 import dev.mexa.core.runtime.ModelSettings;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -87,8 +87,9 @@ final class ScorerRequestFile {
             throw new MexaException(source + " is not a JSON object. " + FIX);
         }
         JsonObject json = parsed.getAsJsonObject();
-        Fields fields = new Fields(json, source);
-        if (!FORMAT.equals(fields.text("format"))) {
+        JsonFields fields = new JsonFields((key, value, expected) -> new MexaException(source + ": '" + key
+                + "' is not " + expected + ". " + FIX));
+        if (!FORMAT.equals(fields.text(json, "format", "format", false))) {
             throw new MexaException(source + " has the format " + json.get("format") + ", not \"" + FORMAT + "\". "
                     + FIX);
         }
@@ -97,88 +98,40 @@ final class ScorerRequestFile {
                     + FIX);
         }
         EvaluationRequest.Builder builder = EvaluationRequest.builder()
-                .pivot(fields.text("pivot"))
-                .languages(fields.texts("languages"))
-                .pooling(fields.text("pooling"))
-                .layers(fields.text("layers"))
-                .shard(fields.text("shard"));
-        List<String> embeddings = fields.texts("embeddings");
+                .pivot(text(fields, json, "pivot"))
+                .languages(fields.texts(json, "languages", "languages", true))
+                .pooling(text(fields, json, "pooling"))
+                .layers(text(fields, json, "layers"))
+                .shard(text(fields, json, "shard"));
+        List<String> embeddings = fields.texts(json, "embeddings", "embeddings", true);
         if (!embeddings.isEmpty()) {
             return builder.embeddings(embeddings.stream().map(Path::of).toList()).build();
         }
-        String cacheDirectory = fields.text("cacheDirectory");
-        return builder.model(fields.path("model"))
-                .corpus(fields.path("corpus"))
-                .sentences(fields.count("sentences"))
-                .embedding(fields.text("embedding"))
-                .device(fields.text("device"))
-                .dtype(fields.text("dtype"))
-                .batchSize(fields.count("batchSize"))
-                .batchTokens(fields.count("batchTokens"))
-                .threads(fields.count("threads"))
-                .halfWeights(fields.flag("halfWeights"))
+        Path cacheDirectory = path(fields, json, "cacheDirectory");
+        return builder.model(path(fields, json, "model"))
+                .corpus(path(fields, json, "corpus"))
+                .sentences(fields.integer(json, "sentences", "sentences"))
+                .embedding(text(fields, json, "embedding"))
+                .device(text(fields, json, "device"))
+                .dtype(text(fields, json, "dtype"))
+                .batchSize(fields.integer(json, "batchSize", "batchSize"))
+                .batchTokens(fields.integer(json, "batchTokens", "batchTokens"))
+                .threads(fields.integer(json, "threads", "threads"))
+                .halfWeights(fields.flag(json, "halfWeights", "halfWeights", true))
                 .cache(cacheDirectory != null)
-                .cacheDirectory(cacheDirectory == null ? null : Path.of(cacheDirectory))
-                .exportEmbeddings(fields.path("exportEmbeddings"))
+                .cacheDirectory(cacheDirectory)
+                .exportEmbeddings(path(fields, json, "exportEmbeddings"))
                 .build();
     }
 
-    /** Typed access to the request's keys; a value of another JSON type names the key. */
-    private record Fields(JsonObject json, String source) {
+    /** @return the string of a key that may be null */
+    private static String text(JsonFields fields, JsonObject json, String key) {
+        return fields.text(json, key, key, false);
+    }
 
-        String text(String key) {
-            JsonElement value = json.get(key);
-            if (value == null || value.isJsonNull()) {
-                return null;
-            }
-            if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-                throw wrong(key, "a string or null");
-            }
-            return value.getAsString();
-        }
-
-        Path path(String key) {
-            String text = text(key);
-            return text == null ? null : Path.of(text);
-        }
-
-        int count(String key) {
-            JsonElement value = json.get(key);
-            if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-                throw wrong(key, "a whole number");
-            }
-            try {
-                return value.getAsBigDecimal().intValueExact();
-            } catch (ArithmeticException e) {
-                throw wrong(key, "a whole number");
-            }
-        }
-
-        boolean flag(String key) {
-            JsonElement value = json.get(key);
-            if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
-                throw wrong(key, "true or false");
-            }
-            return value.getAsBoolean();
-        }
-
-        List<String> texts(String key) {
-            JsonElement value = json.get(key);
-            if (!value.isJsonArray()) {
-                throw wrong(key, "an array of strings");
-            }
-            List<String> texts = new ArrayList<>();
-            for (JsonElement item : value.getAsJsonArray()) {
-                if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
-                    throw wrong(key, "an array of strings");
-                }
-                texts.add(item.getAsString());
-            }
-            return texts;
-        }
-
-        private MexaException wrong(String key, String expected) {
-            return new MexaException(source + ": '" + key + "' is not " + expected + ". " + FIX);
-        }
+    /** @return the path of a key that may be null */
+    private static Path path(JsonFields fields, JsonObject json, String key) {
+        String text = text(fields, json, key);
+        return text == null ? null : Path.of(text);
     }
 }
