@@ -51,6 +51,7 @@ public final class EmbeddingCache {
     private static final byte[] MAGIC = "MEXAEMB1".getBytes(StandardCharsets.US_ASCII);
 
     private final Path directory;
+    private ByteBuffer entryBuffer = ByteBuffer.allocateDirect(0);
 
     /** @param directory where entries live; created on the first write */
     public EmbeddingCache(Path directory) {
@@ -68,7 +69,7 @@ public final class EmbeddingCache {
      * @param log receives a warning when the entry is corrupt
      * @return float32 {@code [layers, sentences, hidden]}, or {@code null} when there is no valid entry
      */
-    public NDArray load(CacheKey key, NDManager manager, MexaLog log) {
+    public synchronized NDArray load(CacheKey key, NDManager manager, MexaLog log) {
         Path file = directory.resolve(key.fileName());
         ByteBuffer entry;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -76,7 +77,7 @@ public final class EmbeddingCache {
             if (size > Integer.MAX_VALUE) {
                 return discard(file, "it has " + size + " bytes, more than an entry can hold", log);
             }
-            entry = ByteBuffer.allocateDirect((int) size).order(ByteOrder.LITTLE_ENDIAN);
+            entry = entryBuffer((int) size);
             while (entry.hasRemaining() && channel.read(entry) >= 0) {
                 // reads until full or end of file
             }
@@ -94,8 +95,23 @@ public final class EmbeddingCache {
         int at = MAGIC.length + 4 + keyLength;
         Shape shape = new Shape(entry.getInt(at), entry.getInt(at + 4), entry.getInt(at + 8));
         markUsed(file);
-        ByteBuffer data = entry.slice(at + 12, (int) shape.size() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        return manager.create(data.asFloatBuffer(), shape, DataType.FLOAT32);
+        // an array made from a direct buffer uses the buffer's memory: the copy is the engine's own
+        try (NDArray stored = manager.create(entry.slice(at + 12, (int) shape.size() * Float.BYTES)
+                .order(ByteOrder.nativeOrder()), shape, DataType.FLOAT32)) {
+            return stored.duplicate();
+        }
+    }
+
+    /**
+     * The buffer entries are read into, reused from load to load (hence {@link #load} is synchronized): a direct
+     * buffer is freed only by the garbage collector, so one per entry would keep up to the Java heap's size of dead
+     * entries resident in a run of many cached languages.
+     */
+    private ByteBuffer entryBuffer(int size) {
+        if (entryBuffer.capacity() < size) {
+            entryBuffer = ByteBuffer.allocateDirect(size);
+        }
+        return entryBuffer.clear().limit(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** @return {@code null} when the entry is sound, else what is wrong with it */

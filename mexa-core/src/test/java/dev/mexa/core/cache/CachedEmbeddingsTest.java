@@ -75,6 +75,21 @@ class CachedEmbeddingsTest {
         LANGUAGES.forEach(language -> assertThat(cached.get(language)).containsExactly(computed.get(language)));
     }
 
+    /** Entries are read through one reused buffer: each loaded array must hold its own copy. */
+    @Test
+    void loadedEntriesStayIntactWhileLaterEntriesAreLoaded() {
+        Map<String, float[]> computed = embedAll(new ArrayList<>());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            List<NDArray> loaded = new ArrayList<>();
+            for (String language : LANGUAGES) {
+                loaded.add(cache.load(key(language, EmbeddingMethod.WEIGHTED_AVERAGE), manager, MexaLog.silent()));
+            }
+            for (int i = 0; i < LANGUAGES.size(); i++) {
+                assertThat(loaded.get(i).toFloatArray()).isEqualTo(computed.get(LANGUAGES.get(i)));
+            }
+        }
+    }
+
     @Test
     void aCorruptOrPartialEntryIsReportedDeletedAndRecomputed() throws IOException {
         Map<String, float[]> computed = embedAll(new ArrayList<>());
