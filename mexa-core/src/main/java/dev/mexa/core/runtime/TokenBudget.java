@@ -9,9 +9,9 @@ import java.lang.management.MemoryUsage;
  * The automatic token budget of a batch ({@code batchTokens} 0): as many padded tokens as keep one forward pass's
  * activations near {@value #CPU_ACTIVATION_BYTES} bytes on the CPU (enough for full-speed matrix products, small
  * next to the weights; with 64 MiB rather than 128 MiB bench/run.sh's first run took 172 s instead of 183 s and the
- * 8B-shaped proxy's peak memory fell, see docs/performance.md), or a quarter of the free memory on a GPU. A layer's activations are estimated at
- * {@value #FLOATS_PER_HIDDEN} float32 values per token and unit of hidden width (residual, norms, projections and the
- * MLP's wider intermediates).
+ * 8B-shaped proxy's peak memory fell, see docs/performance.md), or a quarter of the free memory on a GPU. A layer's
+ * activations are estimated at {@value #FLOATS_PER_HIDDEN} float32 values per token and unit of hidden width
+ * (residual, norms, projections and the MLP's wider intermediates).
  */
 final class TokenBudget {
 
