@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The mexa-java benchmark of issue 11: generates a medium Llama-shaped checkpoint, a 2-layer 8B-shaped BF16 one and an
 # 8-language corpus (the shared FLORES-200 files when ../shared is present), measures the float32 matmul rate and the
-# runs of docs/performance.md, and prints a table and a final SUMMARY line. About 8 to 9 minutes on 2 idle cores.
+# runs of docs/performance.md, and prints a table and a final SUMMARY line. 8 to 13 minutes on 2 idle cores.
 # Usage: bench/run.sh [--work DIR] [--shared DIR] [--languages N (8, at most 12)] [--medium-layers N (16)]
 #                     [--big-layers N (2)] [--threads N (cores)] [--skip-memory]
 # Larger runs: e.g. bench/run.sh --languages 12 --big-layers 4

@@ -93,6 +93,8 @@ public final class BenchWorker {
         long evaluateStart;
         double evaluateSeconds;
         try (timed) {
+            // the engine starts when the device is first resolved: engine start-up, not scoring
+            timed.device();
             evaluateStart = System.nanoTime();
             new MexaEvaluator().evaluate(timed, EvaluationPlan.of(new EvaluationSettings(languages.get(0),
                     languages.subList(1, languages.size()), Pooling.MEAN, LayerRange.ALL, Shard.WHOLE), timed), log);
