@@ -26,19 +26,19 @@ import java.util.zip.CRC32C;
 
 /**
  * A directory of per-language sentence embeddings, one file per {@link CacheKey}. An entry is written with
- * {@link AtomicFiles} (a temporary file in the same directory, forced to disk and renamed into place), so that readers (other threads, other builds
- * sharing the directory) see a complete entry or none. Reading checks the magic, the stored key text, the shape
- * against the file size and a CRC-32C of the whole entry; an entry failing any check is reported, deleted and
- * treated as missing, so that it is recomputed.
+ * {@link AtomicFiles} (a temporary file in the same directory, forced to disk and renamed into place), so that readers
+ * (other threads, other builds sharing the directory) see a complete entry or none. Reading checks the magic, the
+ * stored key text, the shape against the file size and a CRC-32C of the whole entry; an entry failing any check is
+ * reported, deleted and treated as missing, so that it is recomputed.
  *
  * <p>Entry layout (little-endian): magic {@code MEXAEMB1}, key length and UTF-8 key text, {@code layers},
  * {@code sentences} and {@code hidden} as int32, the float32 embeddings {@code [layers, sentences, hidden]}, then the
  * CRC-32C of everything before it as int64.
  *
  * <p>A hit marks its entry used (its modification time), as a write does; after a run, {@link #deleteUnused} deletes
- * the entries no run has used for {@link #UNUSED_LIFETIME} and the temporary files of writes that never finished
- * (a killed build), so that a directory shared by many models and corpora does not grow without end. A deleted
- * entry is only recomputed when a later run needs it again.
+ * the entries no run has used for {@link #UNUSED_LIFETIME} and the temporary files of writes that never finished (a
+ * killed build), so that a directory shared by many models and corpora does not grow without end. A deleted entry is
+ * only recomputed when a later run needs it again.
  */
 public final class EmbeddingCache {
 

@@ -31,7 +31,8 @@ public record Shard(int index, int count) {
     /**
      * @param written {@code K/N} as the user wrote it; null or blank for the whole run
      * @return the shard
-     * @throws MexaConfigurationException naming {@value #SETTING} when the text is not {@code K/N} or K is not from 1 to N
+     * @throws MexaConfigurationException naming {@value #SETTING} when the text is not {@code K/N} or K is not from 1
+     *     to N
      */
     public static Shard parse(String written) {
         if (written == null || written.isBlank()) {
@@ -39,14 +40,14 @@ public record Shard(int index, int count) {
         }
         Matcher matcher = FORMAT.matcher(written);
         if (!matcher.matches()) {
-            throw new MexaConfigurationException("Invalid " + SETTING + " '" + written + "': write K/N, the K-th of N shards,"
-                    + " e.g. 2/4 for the second of four jobs.");
+            throw new MexaConfigurationException("Invalid " + SETTING + " '" + written + "': write K/N, the K-th of N"
+                    + " shards, e.g. 2/4 for the second of four jobs.");
         }
         int index = Integer.parseInt(matcher.group(1));
         int count = Integer.parseInt(matcher.group(2));
         if (index < 1 || index > count) {
-            throw new MexaConfigurationException("Invalid " + SETTING + " " + index + "/" + count + ": K must be from 1 to N"
-                    + " (K/N, e.g. 2/4 for the second of four jobs).");
+            throw new MexaConfigurationException("Invalid " + SETTING + " " + index + "/" + count + ": K must be from 1"
+                    + " to N (K/N, e.g. 2/4 for the second of four jobs).");
         }
         return new Shard(index, count);
     }
@@ -59,15 +60,16 @@ public record Shard(int index, int count) {
     /**
      * @param languages the requested languages, the pivot excluded, in any order
      * @return this shard's languages, sorted
-     * @throws MexaConfigurationException naming {@value #SETTING} when there are fewer languages than shards, so that some shard
-     *     would be empty
+     * @throws MexaConfigurationException naming {@value #SETTING} when there are fewer languages than shards, so that
+     *     some shard would be empty
      */
     public List<String> slice(Collection<String> languages) {
         List<String> sorted = List.copyOf(new TreeSet<>(languages));
         int total = sorted.size();
         if (!isWhole() && count > total) {
-            throw new MexaConfigurationException(SETTING + " " + this + " splits " + total + " language" + (total == 1 ? "" : "s")
-                    + " (the pivot excluded) into " + count + " shards, so some shard would have none: use at most "
+            throw new MexaConfigurationException(SETTING + " " + this + " splits " + total + " language"
+                    + (total == 1 ? "" : "s") + " (the pivot excluded) into " + count + " shards, so some shard would"
+                    + " have none: use at most "
                     + Math.max(1, total) + " shards, or request more languages.");
         }
         return sorted.subList((int) ((long) (index - 1) * total / count), (int) ((long) index * total / count));

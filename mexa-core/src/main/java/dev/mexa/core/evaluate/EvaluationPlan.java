@@ -45,8 +45,8 @@ public record EvaluationPlan(EvaluationSettings settings, String embedding, List
     public static EvaluationPlan of(EvaluationSettings settings, EmbeddingSource source) {
         Set<String> available = source.languages();
         if (!available.contains(settings.pivot())) {
-            throw new MexaConfigurationException("The pivot language " + settings.pivot() + " is not in " + where(source)
-                    + " (found " + summary(source) + "): add its file or set pivot (mexa.pivot).");
+            throw new MexaConfigurationException("The pivot language " + settings.pivot() + " is not in "
+                    + where(source) + " (found " + summary(source) + "): add its file or set pivot (mexa.pivot).");
         }
         List<String> requested = settings.languages().isEmpty() ? List.copyOf(available) : settings.languages();
         List<String> missing = requested.stream().filter(code -> !available.contains(code)).toList();

@@ -264,8 +264,8 @@ public final class EvaluationRequest {
         }
 
         /**
-         * @param rules rules the front end applies to the result afterwards (see {@link EvaluationRequest#laterGates()}),
-         *     added to those set so far
+         * @param rules rules the front end applies to the result afterwards (see
+         *     {@link EvaluationRequest#laterGates()}), added to those set so far
          * @return this builder
          */
         public Builder laterGates(List<GateRules> rules) {

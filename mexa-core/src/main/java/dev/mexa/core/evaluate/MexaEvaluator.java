@@ -44,8 +44,9 @@ public final class MexaEvaluator {
         int pivotSentences;
         int layers;
         if (!settings.shard().isWhole()) {
-            log.info("Shard " + settings.shard() + ": " + settings.pivot() + " (pivot) and " + targets.size() + " of the "
-                    + (plan.sentences().size() - 1) + " requested languages: " + String.join(", ", targets));
+            log.info("Shard " + settings.shard() + ": " + settings.pivot() + " (pivot) and " + targets.size()
+                    + " of the " + (plan.sentences().size() - 1) + " requested languages: "
+                    + String.join(", ", targets));
         }
         EvaluationProgress progress = new EvaluationProgress(log, targets.size() + 1);
         try (NDManager manager = NDManager.newBaseManager(source.device(), DjlEngine.NAME)) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 public final class Fraction {
 
     /**
-     * Digits with at most one decimal point (a minus sign is read, to say the value is out of range): no exponent, hexadecimal or type suffix, which Java's own parser
-     * would accept ({@code 0x1p-1}, {@code 0.5d}, {@code 5e-1}).
+     * Digits with at most one decimal point (a minus sign is read, to say the value is out of range): no exponent,
+     * hexadecimal or type suffix, which Java's own parser would accept ({@code 0x1p-1}, {@code 0.5d}, {@code 5e-1}).
      */
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)");
 

@@ -89,8 +89,8 @@ final class GateRulesValidation {
         compare("layers", plan.layerRange(), canonicalLayers(baseline.layerRange()), differences);
         if (!differences.isEmpty()) {
             throw new MexaConfigurationException("baseline (mexa.baseline) " + name + " was made with another "
-                    + String.join(", ", differences) + ": scores made differently cannot be compared; make a new baseline with these settings, or run"
-                    + " with the baseline's.");
+                    + String.join(", ", differences) + ": scores made differently cannot be compared; make a new"
+                    + " baseline with these settings, or run with the baseline's.");
         }
     }
 

@@ -100,7 +100,8 @@ public final class StrictJson {
         while (true) {
             if (peek() != '"') {
                 throw error(peek() == '\'' ? "a key in single quotes; JSON keys are in double quotes"
-                        : peek() == '/' ? commentProblem() : "expected a key in double quotes, found " + describeNext());
+                        : peek() == '/' ? commentProblem()
+                        : "expected a key in double quotes, found " + describeNext());
             }
             int keyStart = at;
             String key = string();

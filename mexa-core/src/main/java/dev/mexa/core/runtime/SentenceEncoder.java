@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * Per-layer sentence embeddings of a list of sentences: tokenizes them, runs the decoder over length-sorted,
- * right-padded batches (as many sentences as fit the token budget) and pools every hidden state on the device. Batching does not change the result beyond
- * float rounding: padding is masked out of attention and weighs 0 in pooling.
+ * right-padded batches (as many sentences as fit the token budget) and pools every hidden state on the device. Batching
+ * does not change the result beyond float rounding: padding is masked out of attention and weighs 0 in pooling.
  */
 public final class SentenceEncoder {
 

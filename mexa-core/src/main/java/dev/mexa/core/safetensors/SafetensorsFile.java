@@ -169,8 +169,8 @@ public final class SafetensorsFile implements AutoCloseable {
             throw malformed(path, "tensor '" + name + "' has data_offsets [" + begin + ", " + end + "] out of order");
         }
         if (end > dataSize) {
-            throw malformed(path, "tensor '" + name + "' ends at byte " + end + " of the data section, which holds only "
-                    + dataSize + " bytes (truncated file?)");
+            throw malformed(path, "tensor '" + name + "' ends at byte " + end + " of the data section, which holds"
+                    + " only " + dataSize + " bytes (truncated file?)");
         }
         TensorInfo info = new TensorInfo(name, dtype, shape, begin, end);
         long expected;

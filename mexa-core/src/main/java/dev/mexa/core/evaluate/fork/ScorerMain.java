@@ -11,10 +11,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The scorer JVM's entry point, started by {@link ForkedExecutor}: reads the request file, embeds and scores it in
- * this JVM, and writes the ungated report; its log lines go to the standard output ({@link ScorerOutput}). A
- * configuration or input error is written, as its message, to the error file, and the JVM exits with
- * {@value #CONFIGURATION_ERROR} or {@value #INPUT_ERROR}. The scorer ends itself when its standard input closes: the build that started it is gone.
+ * The scorer JVM's entry point, started by {@link ForkedExecutor}: reads the request file, embeds and scores it in this
+ * JVM, and writes the ungated report; its log lines go to the standard output ({@link ScorerOutput}). A configuration
+ * or input error is written, as its message, to the error file, and the JVM exits with {@value #CONFIGURATION_ERROR} or
+ * {@value #INPUT_ERROR}. The scorer ends itself when its standard input closes: the build that started it is gone.
  */
 public final class ScorerMain {
 

@@ -23,7 +23,7 @@ final class ChartKey {
      * @return one key item
      */
     static String item(String cssClass, String swatchSvg, String label) {
-        return "<li><svg class=\"" + ("swatch " + cssClass).trim() + "\" width=\"22\" height=\"14\" aria-hidden=\"true\">"
-                + swatchSvg + "</svg> " + label + "</li>";
+        return "<li><svg class=\"" + ("swatch " + cssClass).trim()
+                + "\" width=\"22\" height=\"14\" aria-hidden=\"true\">" + swatchSvg + "</svg> " + label + "</li>";
     }
 }

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Renders {@code mexa-report.html}: one self-contained page (inline CSS, SVG and script, no network access) with
- * the run's header, the comparison with the baseline when the report has one, a bar chart of pooled scores against
- * thresholds, a heatmap of per-layer scores and a sortable, filterable table. Every value from the report is escaped; the script embeds no report data.
+ * Renders {@code mexa-report.html}: one self-contained page (inline CSS, SVG and script, no network access) with the
+ * run's header, the comparison with the baseline when the report has one, a bar chart of pooled scores against
+ * thresholds, a heatmap of per-layer scores and a sortable, filterable table. Every value from the report is escaped;
+ * the script embeds no report data.
  */
 public final class HtmlReport {
 
@@ -74,8 +75,9 @@ public final class HtmlReport {
     }
 
     private static void section(StringBuilder out, String id, String title, String hint, String contentHtml) {
-        out.append("<section id=\"").append(id).append("\" aria-labelledby=\"").append(id).append("-heading\">\n<h2 id=\"")
-                .append(id).append("-heading\">").append(title).append("</h2>\n<p class=\"hint\">").append(hint)
-                .append("</p>\n").append(contentHtml).append("</section>\n");
+        out.append("<section id=\"").append(id).append("\" aria-labelledby=\"").append(id)
+                .append("-heading\">\n<h2 id=\"").append(id).append("-heading\">").append(title)
+                .append("</h2>\n<p class=\"hint\">").append(hint).append("</p>\n").append(contentHtml)
+                .append("</section>\n");
     }
 }

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.function.DoubleFunction;
 
 /**
- * The table of every language: code, name, script, score (the configured pooling, which the gate uses), both
- * poolings, threshold, baseline, delta, verdict and estimated task scores, with the averages below. Each header carries {@code data-type} and each cell {@code data-value}, which the page's script sorts by
- * when a header is clicked; a text field filters the rows.
+ * The table of every language: code, name, script, score (the configured pooling, which the gate uses), both poolings,
+ * threshold, baseline, delta, verdict and estimated task scores, with the averages below. Each header carries
+ * {@code data-type} and each cell {@code data-value}, which the page's script sorts by when a header is clicked; a text
+ * field filters the rows.
  */
 final class ResultsTable {
 

@@ -37,7 +37,8 @@ final class Svg {
      */
     static void hatching(StringBuilder out, String id) {
         out.append("<defs><pattern id=\"").append(id).append("\" width=\"6\" height=\"6\""
-                + " patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect class=\"hatch-ground\" width=\"6\" height=\"6\"/>"
+                + " patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+                + "<rect class=\"hatch-ground\" width=\"6\" height=\"6\"/>"
                 + "<line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>\n");
     }
 

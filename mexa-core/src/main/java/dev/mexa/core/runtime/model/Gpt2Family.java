@@ -94,8 +94,8 @@ final class Gpt2Family extends DecoderFamily {
 
         private Norm layerNorm(WeightReader weights, String name) {
             long hidden = settings.config().hidden();
-            return Norm.layer(weights.readFloat32(name + ".weight", hidden), weights.readFloat32(name + ".bias", hidden),
-                    settings.normEps());
+            return Norm.layer(weights.readFloat32(name + ".weight", hidden),
+                    weights.readFloat32(name + ".bias", hidden), settings.normEps());
         }
 
         @Override

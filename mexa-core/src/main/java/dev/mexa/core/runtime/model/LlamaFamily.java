@@ -137,7 +137,8 @@ final class LlamaFamily extends DecoderFamily {
         }
 
         private Norm headNorm(WeightReader weights, String name) {
-            return settings.headNorms() ? Norm.rms(weights.readFloat32(name, settings.shape().headDim()), settings.normEps())
+            return settings.headNorms()
+                    ? Norm.rms(weights.readFloat32(name, settings.shape().headDim()), settings.normEps())
                     : x -> x;
         }
 
