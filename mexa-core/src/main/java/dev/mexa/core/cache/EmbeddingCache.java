@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.mexa.core.MexaException;
 import dev.mexa.core.MexaLog;
 import dev.mexa.core.io.AtomicFiles;
+import dev.mexa.core.io.ReusedDirectBuffer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -51,7 +52,8 @@ public final class EmbeddingCache {
     private static final byte[] MAGIC = "MEXAEMB1".getBytes(StandardCharsets.US_ASCII);
 
     private final Path directory;
-    private ByteBuffer entryBuffer = ByteBuffer.allocateDirect(0);
+    /** The buffer entries are read into (hence {@link #load} is synchronized). */
+    private final ReusedDirectBuffer entryBuffer = new ReusedDirectBuffer(ByteOrder.LITTLE_ENDIAN);
 
     /** @param directory where entries live; created on the first write */
     public EmbeddingCache(Path directory) {
@@ -77,7 +79,7 @@ public final class EmbeddingCache {
             if (size > Integer.MAX_VALUE) {
                 return discard(file, "it has " + size + " bytes, more than an entry can hold", log);
             }
-            entry = entryBuffer((int) size);
+            entry = entryBuffer.of((int) size);
             while (entry.hasRemaining() && channel.read(entry) >= 0) {
                 // reads until full or end of file
             }
@@ -100,18 +102,6 @@ public final class EmbeddingCache {
                 .order(ByteOrder.nativeOrder()), shape, DataType.FLOAT32)) {
             return stored.duplicate();
         }
-    }
-
-    /**
-     * The buffer entries are read into, reused from load to load (hence {@link #load} is synchronized): a direct
-     * buffer is freed only by the garbage collector, so one per entry would keep up to the Java heap's size of dead
-     * entries resident in a run of many cached languages.
-     */
-    private ByteBuffer entryBuffer(int size) {
-        if (entryBuffer.capacity() < size) {
-            entryBuffer = ByteBuffer.allocateDirect(size);
-        }
-        return entryBuffer.clear().limit(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** @return {@code null} when the entry is sound, else what is wrong with it */

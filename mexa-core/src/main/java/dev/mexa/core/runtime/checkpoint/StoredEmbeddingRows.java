@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.mexa.core.MexaException;
+import dev.mexa.core.io.ReusedDirectBuffer;
 import dev.mexa.core.safetensors.DType;
 import dev.mexa.core.safetensors.SafetensorsFile;
 import dev.mexa.core.safetensors.TensorInfo;
@@ -28,7 +29,7 @@ final class StoredEmbeddingRows implements EmbeddingTable {
     private final TensorInfo info;
     private final NDArray bfloat16Table;
     private final long rowBytes;
-    private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
+    private final ReusedDirectBuffer buffer = new ReusedDirectBuffer(ByteOrder.nativeOrder());
 
     /**
      * @param file the safetensors file holding the table
@@ -43,8 +44,8 @@ final class StoredEmbeddingRows implements EmbeddingTable {
     }
 
     /**
-     * Reads the distinct rows in file order into one buffer, reused from batch to batch (a direct buffer is freed only
-     * by the garbage collector), then gathers them into place; synchronized because the buffer is shared.
+     * Reads the distinct rows in file order into one buffer reused from batch to batch, then gathers them into place;
+     * synchronized because the buffer is shared.
      */
     @Override
     public synchronized NDArray rows(NDArray ids, NDManager manager) {
@@ -67,10 +68,7 @@ final class StoredEmbeddingRows implements EmbeddingTable {
     }
 
     private ByteBuffer readRows(long[] distinct) {
-        int bytes = Math.toIntExact(distinct.length * rowBytes);
-        if (buffer.capacity() < bytes) {
-            buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
-        }
+        ByteBuffer rows = buffer.of(Math.toIntExact(distinct.length * rowBytes));
         try (SafetensorsFile stored = SafetensorsFile.open(file)) {
             if (!info.equals(stored.tensors().get(info.name()))) {
                 throw new MexaException("Safetensors file " + file + " changed while the model was in use: its entry"
@@ -78,11 +76,11 @@ final class StoredEmbeddingRows implements EmbeddingTable {
                         + " checkpoint during a run; run again.");
             }
             for (int row = 0; row < distinct.length; row++) {
-                ByteBuffer slice = buffer.duplicate().position((int) (row * rowBytes))
+                ByteBuffer slice = rows.duplicate().position((int) (row * rowBytes))
                         .limit((int) ((row + 1) * rowBytes));
                 stored.readBytes(info.name(), distinct[row] * rowBytes, slice);
             }
         }
-        return buffer.duplicate().order(ByteOrder.nativeOrder()).position(0).limit(bytes);
+        return rows;
     }
 }

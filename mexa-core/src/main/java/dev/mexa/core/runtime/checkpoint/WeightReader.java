@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.mexa.core.MexaException;
+import dev.mexa.core.io.ReusedDirectBuffer;
 import dev.mexa.core.safetensors.DType;
 import dev.mexa.core.safetensors.FloatCodec;
 import dev.mexa.core.safetensors.SafetensorsFile;
@@ -261,23 +262,20 @@ public final class WeightReader {
     }
 
     /**
-     * The buffers a chunk passes through, made once per checkpoint and grown when a tensor needs more: a direct buffer
-     * is freed only by the garbage collector, so one per tensor would keep up to a copy of the weights resident in
-     * waiting; and the native buffer a float32 chunk is copied from is reused, as creating an array from a Java
-     * {@code float[]} would allocate a direct buffer per chunk.
+     * The buffers a chunk passes through, made once per checkpoint and grown when a tensor needs more: one per tensor
+     * would keep up to a copy of the weights resident waiting for the collector ({@link ReusedDirectBuffer}); and the
+     * native buffer a float32 chunk is copied from is reused, as creating an array from a Java {@code float[]} would
+     * allocate a direct buffer per chunk.
      */
     private static final class ChunkBuffers {
 
-        private ByteBuffer bytes = ByteBuffer.allocateDirect(0);
+        private final ReusedDirectBuffer bytes = new ReusedDirectBuffer(ByteOrder.LITTLE_ENDIAN);
         private float[] values = new float[0];
-        private ByteBuffer wideBytes = ByteBuffer.allocateDirect(0);
+        private final ReusedDirectBuffer wideBytes = new ReusedDirectBuffer(ByteOrder.nativeOrder());
 
         /** @return a little-endian direct buffer of at least {@code capacity} bytes */
         ByteBuffer bytes(int capacity) {
-            if (bytes.capacity() < capacity) {
-                bytes = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
-            }
-            return bytes;
+            return bytes.of(capacity);
         }
 
         /** @return a float array of at least {@code length} values */
@@ -290,10 +288,7 @@ public final class WeightReader {
 
         /** @return a native-order direct buffer of at least {@code capacity} bytes */
         ByteBuffer wideBytes(int capacity) {
-            if (wideBytes.capacity() < capacity) {
-                wideBytes = ByteBuffer.allocateDirect(capacity).order(ByteOrder.nativeOrder());
-            }
-            return wideBytes;
+            return wideBytes.of(capacity);
         }
     }
 
